@@ -1,0 +1,3 @@
+// @annoconv/io: file trees over folders, zip archives and memory; safe paths; image sizes; PNG.
+export * from './memory-tree.js';
+export * from './safe-path.js';

@@ -1,0 +1,2 @@
+// Public entry point; filled in by the package's issue.
+export {};
