@@ -9,3 +9,4 @@ export * from './errors.js';
 export * from './file-tree.js';
 export * from './plugin.js';
 export * from './dataset-builder.js';
+export * from './import/index.js';
