@@ -10,3 +10,4 @@ export * from './file-tree.js';
 export * from './plugin.js';
 export * from './dataset-builder.js';
 export * from './import/index.js';
+export * from './skeleton-svg.js';
