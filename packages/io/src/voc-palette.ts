@@ -1,0 +1,124 @@
+// The PASCAL VOC colour palette (256 colours built from the bits of the index) and the conversions between index
+// masks and RGB pixels that VOC-style class and instance PNGs need, shared by the VOC and Segmentation mask formats.
+
+export type Rgb = [number, number, number];
+
+let palette: Uint8Array | undefined;
+
+/** The 256 VOC palette colours as `r,g,b` triples (768 bytes), built on first use. */
+export function vocPalette(): Uint8Array {
+  if (palette) return palette;
+  const table = new Uint8Array(768);
+  for (let index = 0; index < 256; index++) {
+    let red = 0;
+    let green = 0;
+    let blue = 0;
+    let bits = index;
+    // Bit 0, 1, 2 of each successive triple of the index land in red, green, blue from the high bit down.
+    for (let shift = 7; shift >= 0; shift--) {
+      red |= (bits & 1) << shift;
+      green |= ((bits >> 1) & 1) << shift;
+      blue |= ((bits >> 2) & 1) << shift;
+      bits >>= 3;
+    }
+    table[index * 3] = red;
+    table[index * 3 + 1] = green;
+    table[index * 3 + 2] = blue;
+  }
+  palette = table;
+  return table;
+}
+
+/** The VOC palette colour of an index (taken modulo 256, as an 8-bit lookup does). */
+export function vocPaletteColor(index: number): Rgb {
+  const table = vocPalette();
+  const offset = (((index % 256) + 256) % 256) * 3;
+  return [table[offset]!, table[offset + 1]!, table[offset + 2]!];
+}
+
+/** A colour as one integer `0xRRGGBB`, the key of colour lookups. */
+export function rgbKey(red: number, green: number, blue: number): number {
+  return (red << 16) | (green << 8) | blue;
+}
+
+/** Formats a colour as `(r, g, b)` for messages. */
+export function formatRgb(color: Rgb | number): string {
+  const [red, green, blue] = typeof color === 'number' ? [(color >> 16) & 255, (color >> 8) & 255, color & 255] : color;
+  return `(${red}, ${green}, ${blue})`;
+}
+
+/** The index of each VOC palette colour: `rgbKey` → index (the first index for a repeated colour). */
+export function vocPaletteLookup(): Map<number, number> {
+  const table = vocPalette();
+  const lookup = new Map<number, number>();
+  for (let index = 0; index < 256; index++) {
+    const key = rgbKey(table[index * 3]!, table[index * 3 + 1]!, table[index * 3 + 2]!);
+    if (!lookup.has(key)) lookup.set(key, index);
+  }
+  return lookup;
+}
+
+/** Decoded pixels: `channels` samples per pixel, row-major (what a PNG decoder yields). */
+export interface PixelImage {
+  width: number;
+  height: number;
+  channels: number;
+  data: Uint8Array | Uint16Array;
+}
+
+/**
+ * Paints an index mask into RGB bytes: pixel value v gets `colors[v]` (a flat `r,g,b` table); values beyond the
+ * table are painted black.
+ */
+export function indexMaskToRgb(indices: Uint8Array | Uint16Array, colors: Uint8Array): Uint8Array {
+  const rgb = new Uint8Array(indices.length * 3);
+  const count = Math.floor(colors.length / 3);
+  for (let pixel = 0, out = 0; pixel < indices.length; pixel++, out += 3) {
+    const value = indices[pixel]!;
+    if (value >= count) continue;
+    const offset = value * 3;
+    rgb[out] = colors[offset]!;
+    rgb[out + 1] = colors[offset + 1]!;
+    rgb[out + 2] = colors[offset + 2]!;
+  }
+  return rgb;
+}
+
+/** The first pixel whose colour the lookup does not know. */
+export interface UndeclaredColor {
+  color: Rgb;
+  x: number;
+  y: number;
+}
+
+/**
+ * Turns decoded pixels into an index mask. One-channel (grey) images are taken as raw indices, as Datumaro does;
+ * images with three or more channels are looked up colour by colour (a fourth, alpha channel is ignored). 16-bit
+ * samples keep their high byte. Returns the first undeclared colour instead of a mask when one is found.
+ */
+export function rgbToIndexMask(image: PixelImage, lookup: ReadonlyMap<number, number>): { indices: Uint16Array } | { undeclared: UndeclaredColor } {
+  const { width, height, channels, data } = image;
+  const size = width * height;
+  const indices = new Uint16Array(size);
+  const shift = data instanceof Uint16Array ? 8 : 0;
+  if (channels <= 2) {
+    for (let pixel = 0; pixel < size; pixel++) indices[pixel] = data[pixel * channels]! >> shift;
+    return { indices };
+  }
+  let lastKey = -1;
+  let lastIndex = 0;
+  for (let pixel = 0, offset = 0; pixel < size; pixel++, offset += channels) {
+    const key = rgbKey(data[offset]! >> shift, data[offset + 1]! >> shift, data[offset + 2]! >> shift);
+    // Masks are mostly long runs of one colour: remember the last lookup to skip most map accesses.
+    if (key !== lastKey) {
+      const found = lookup.get(key);
+      if (found === undefined) {
+        return { undeclared: { color: [(key >> 16) & 255, (key >> 8) & 255, key & 255], x: pixel % width, y: Math.floor(pixel / width) } };
+      }
+      lastKey = key;
+      lastIndex = found;
+    }
+    indices[pixel] = lastIndex;
+  }
+  return { indices };
+}
