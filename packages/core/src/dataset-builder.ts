@@ -82,28 +82,35 @@ export class DatasetBuilder {
     return spec;
   }
 
-  /** Returns the frame with this name, adding it (with the next index) if needed. */
+  /**
+   * Returns the frame with this name in this subset, adding it (with the next index) if needed. Frames are keyed by
+   * subset and name, since two subsets of a project may hold files of the same name.
+   */
   frame(name: string, init: Partial<Omit<Frame, 'index' | 'name'>> = {}): Frame {
-    let frame = this.framesByName.get(name);
+    const key = frameKey(name, init.subset ?? '');
+    let frame = this.framesByName.get(key);
     if (!frame) {
       frame = { index: this.dataset.frames.length, name, subset: init.subset ?? '' };
-      this.framesByName.set(name, frame);
+      this.framesByName.set(key, frame);
       this.dataset.frames.push(frame);
     }
     if (init.width !== undefined && frame.width === undefined) frame.width = init.width;
     if (init.height !== undefined && frame.height === undefined) frame.height = init.height;
     if (init.image && !frame.image) frame.image = init.image;
-    if (init.subset && !frame.subset) frame.subset = init.subset;
     return frame;
   }
 
-  findFrame(name: string): Frame | undefined {
-    return this.framesByName.get(name);
+  findFrame(name: string, subset = ''): Frame | undefined {
+    return this.framesByName.get(frameKey(name, subset));
   }
 
   build(): Dataset {
     return this.dataset;
   }
+}
+
+function frameKey(name: string, subset: string): string {
+  return `${subset}\u0000${name}`;
 }
 
 /** Every label and sub-label of a dataset by id. */
