@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AnnoconvError } from '@annoconv/core';
+import { parseSections, streamSections, type SectionHandler } from './json-sections.js';
+
+function collector(): { handler: SectionHandler; result: Record<string, unknown> } {
+  const result: Record<string, unknown> = {};
+  const handler: SectionHandler = {
+    elements(key, elements, firstIndex) {
+      const list = (result[key] ??= []) as unknown[];
+      expect(firstIndex).toBe(list.length);
+      list.push(...elements);
+    },
+    value(key, value) {
+      result[key] = value;
+    },
+  };
+  return { handler, result };
+}
+
+async function* chunked(text: string, size: number): AsyncIterable<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  for (let offset = 0; offset < bytes.length; offset += size) yield bytes.slice(offset, offset + size);
+}
+
+async function streamed(text: string, size: number): Promise<Record<string, unknown>> {
+  const { handler, result } = collector();
+  await streamSections(chunked(text, size), 'x.json', handler);
+  return result;
+}
+
+async function failure(text: string, size = 7): Promise<AnnoconvError> {
+  try {
+    await streamed(text, size);
+  } catch (error) {
+    if (AnnoconvError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('streamSections', () => {
+  it('gives the same sections as JSON.parse for any object of arrays and values, whatever the chunk size', async () => {
+    const value = fc.jsonValue({ maxDepth: 3 });
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string(), fc.oneof(fc.array(value), value)), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (object, size, pretty) => {
+        const text = JSON.stringify(object, null, pretty ? 2 : undefined);
+        const expected = JSON.parse(text) as Record<string, unknown>;
+        expect(await streamed(text, size)).toEqual(expected);
+        const { handler, result } = collector();
+        parseSections(text, 'x.json', handler);
+        expect(result).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles escaped quotes and backslashes split across chunks', async () => {
+    const object = { images: [{ file_name: 'a\\"b\\\\', x: '\\\\' }, { file_name: '"' }], info: { a: '}' } };
+    const text = JSON.stringify(object);
+    for (let size = 1; size < 12; size++) expect(await streamed(text, size)).toEqual(object);
+  });
+
+  it('reports a truncated file with the element being read', async () => {
+    const text = JSON.stringify({ images: [], annotations: [{ id: 1 }, { id: 2 }, { id: 3, bbox: [1, 2] }] }, null, 1);
+    const error = await failure(text.slice(0, text.length - 12));
+    expect(error.code).toBe('parse');
+    expect(error.where?.jsonPath).toBe('annotations[2]');
+    expect(error.where?.line).toBeGreaterThan(1);
+  });
+
+  it('names the malformed element of a batch', async () => {
+    const error = await failure('{"annotations": [{"id": 1},\n{"id": 2,},\n{"id": 3}]}', 1000);
+    expect(error.where?.jsonPath).toBe('annotations[1]');
+    expect(error.where?.line).toBe(2);
+  });
+
+  it('rejects a top level that is not an object', async () => {
+    expect((await failure('[1, 2]')).where?.jsonPath).toBe('$');
+    expect((await failure('{"a": 1} x')).code).toBe('parse');
+  });
+});
