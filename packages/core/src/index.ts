@@ -11,3 +11,4 @@ export * from './plugin.js';
 export * from './dataset-builder.js';
 export * from './import/index.js';
 export * from './skeleton-svg.js';
+export * from './parse-json.js';
