@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { ParseError } from '@annoconv/core';
-import { formatLabelmap, parseLabelmap, vocDefaultLabelmap, type LabelmapEntry } from './labelmap.js';
+import { findVocLayout, formatLabelmap, formatVocClassList, formatVocImageSet, parseLabelmap, parseVocClassList, parseVocImageSet, vocDefaultLabelmap, type LabelmapEntry } from './labelmap.js';
 
 describe('parseLabelmap', () => {
   it('reads names, colours, parts and actions, skipping comments and blank lines', () => {
@@ -63,5 +63,41 @@ describe('vocDefaultLabelmap', () => {
     expect(map[15]).toMatchObject({ name: 'person', parts: ['head', 'hand', 'foot'] });
     expect(map[15]!.actions).toHaveLength(11);
     expect(map[21]).toEqual({ name: 'ignored', color: [224, 224, 192], parts: [], actions: [] });
+  });
+});
+
+describe('image-set lists', () => {
+  it('reads ids, skipping comments, blank lines and trailing counts, with quoted ids', () => {
+    expect(parseVocImageSet('\n# a comment\n2007_000001\n"a b" 3\nc 1\n', 'l.txt')).toEqual([
+      { id: '2007_000001', line: 3 },
+      { id: 'a b', line: 4 },
+      { id: 'c', line: 5 },
+    ]);
+    expect(() => parseVocImageSet('"abc', 'l.txt')).toThrow(ParseError);
+  });
+
+  it('round-trips ids through formatVocImageSet', () => {
+    const ids = ['a', 'b/c', 'with space', '@'];
+    expect(parseVocImageSet(formatVocImageSet(ids), 'l.txt').map((item) => item.id)).toEqual(ids);
+  });
+
+  it('reads and writes per-class lists', () => {
+    const text = formatVocClassList([{ id: 'a', present: true }, { id: 'b', present: false }]);
+    expect(text).toBe('a  1\nb -1\n');
+    expect(parseVocClassList(text + 'c 0\n', 'x_train.txt').map(({ id, present }) => [id, present])).toEqual([['a', true], ['b', false], ['c', false]]);
+    expect(() => parseVocClassList('a 2\n', 'x_train.txt')).toThrow(/x_train.txt:1/);
+  });
+
+  it('finds the VOC root and its lists, nested or not', () => {
+    expect(findVocLayout(['a/ImageSets/Main/train.txt', 'a/ImageSets/Main/cat_train.txt', 'a/Annotations/x.xml', 'a/ImageSets/Segmentation/val.txt'])).toEqual({
+      root: 'a/',
+      lists: [
+        { path: 'a/ImageSets/Main/cat_train.txt', task: 'Main', name: 'cat_train' },
+        { path: 'a/ImageSets/Main/train.txt', task: 'Main', name: 'train' },
+        { path: 'a/ImageSets/Segmentation/val.txt', task: 'Segmentation', name: 'val' },
+      ],
+    });
+    expect(findVocLayout(['Annotations/x.xml'])).toEqual({ root: '', lists: [] });
+    expect(findVocLayout(['images/x.jpg', 'xImageSets/Main/a.txt'])).toBeUndefined();
   });
 });

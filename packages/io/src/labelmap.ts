@@ -1,5 +1,6 @@
-// The VOC-style `labelmap.txt` (`name:r,g,b:parts:actions` per line) that PASCAL VOC and Segmentation mask share:
-// parsing with Datumaro's rules, writing as CVAT does, and the default VOC label map used when the file is absent.
+// The VOC-style text files PASCAL VOC and Segmentation mask share: `labelmap.txt` (`name:r,g,b:parts:actions` per
+// line, parsed with Datumaro's rules, written as CVAT does, and the default VOC map used when it is absent) and the
+// `ImageSets/<task>/*.txt` lists (item ids, and `<id> ±1` per-class lists).
 import { ParseError } from '@annoconv/core';
 import { vocPaletteColor, type Rgb } from './voc-palette.js';
 
@@ -85,4 +86,98 @@ export function vocDefaultLabelmap(): LabelmapEntry[] {
   person.actions = [...VOC_ACTIONS];
   entries.push({ name: 'ignored', color: vocPaletteColor(255), parts: [], actions: [] });
   return entries;
+}
+
+/** An item id of an image-set list, with the line it came from. */
+export interface VocListItem {
+  id: string;
+  line: number;
+}
+
+/**
+ * Reads an `ImageSets/<task>/<subset>.txt` list: one item id per line; blank and `#` lines are skipped; an id in
+ * double quotes may hold spaces (the Layout lists' form), otherwise the id is the first whitespace-separated token
+ * (what follows, e.g. a Layout object count, is ignored).
+ */
+export function parseVocImageSet(text: string, file: string): VocListItem[] {
+  const items: VocListItem[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (line.startsWith('"')) {
+      const end = line.indexOf('"', 1);
+      if (end < 0) throw new ParseError('unterminated quoted item id', { file, line: index + 1 });
+      items.push({ id: line.slice(1, end), line: index + 1 });
+    } else {
+      items.push({ id: line.split(/\s+/)[0]!, line: index + 1 });
+    }
+  }
+  return items;
+}
+
+/** Writes an image-set list: one id per line, quoted when it holds whitespace. */
+export function formatVocImageSet(ids: readonly string[]): string {
+  return ids.map((id) => (/\s/.test(id) ? `"${id}"` : id) + '\n').join('');
+}
+
+/** A line of a per-class list `ImageSets/Main/<label>_<subset>.txt`: the item has the label (1) or not (-1, 0). */
+export interface VocClassListItem extends VocListItem {
+  present: boolean;
+}
+
+/** Reads a per-class list; each line is `<id> <1|0|-1>`. */
+export function parseVocClassList(text: string, file: string): VocClassListItem[] {
+  const items: VocClassListItem[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^(?:"([^"]*)"|(\S+))\s+(-?\d+)$/.exec(line);
+    if (!match || !['1', '0', '-1'].includes(match[3]!)) throw new ParseError(`expected '<item id> 1' or '<item id> -1', found '${line}'`, { file, line: index + 1 });
+    items.push({ id: match[1] ?? match[2]!, present: match[3] === '1', line: index + 1 });
+  }
+  return items;
+}
+
+/** Writes a per-class list as CVAT does: `<id>  1` for items with the label, `<id> -1` for the others. */
+export function formatVocClassList(items: ReadonlyArray<{ id: string; present: boolean }>): string {
+  return items.map((item) => `${/\s/.test(item.id) ? `"${item.id}"` : item.id} ${item.present ? ' 1' : '-1'}\n`).join('');
+}
+
+/** The four VOC task folders under `ImageSets/`. */
+export const VOC_IMAGE_SET_TASKS = ['Main', 'Segmentation', 'Layout', 'Action'] as const;
+export type VocImageSetTask = (typeof VOC_IMAGE_SET_TASKS)[number];
+
+/** A list file found under `ImageSets/<task>/`, split into subset lists and per-class (`_`) lists. */
+export interface VocListFile {
+  path: string;
+  task: VocImageSetTask;
+  /** The file name without `.txt`. */
+  name: string;
+}
+
+/**
+ * Finds the VOC root of a tree (the folder holding `ImageSets/` or `Annotations/`, possibly nested one or more
+ * folders deep, as in an archive of a folder) and its list files. Returns undefined when there is no such folder.
+ */
+export function findVocLayout(paths: readonly string[]): { root: string; lists: VocListFile[] } | undefined {
+  let root: string | undefined;
+  const pattern = /^(.*?)(?:ImageSets\/(?:Main|Segmentation|Layout|Action)\/[^/]+\.txt|Annotations\/.+\.xml|SegmentationClass\/.+\.png)$/;
+  for (const path of paths) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const prefix = match[1]!;
+    if (prefix !== '' && !prefix.endsWith('/')) continue;
+    if (root === undefined || prefix.length < root.length) root = prefix;
+  }
+  if (root === undefined) return undefined;
+  const lists: VocListFile[] = [];
+  for (const path of paths) {
+    if (!path.startsWith(root)) continue;
+    const match = /^ImageSets\/(Main|Segmentation|Layout|Action)\/([^/]+)\.txt$/.exec(path.slice(root.length));
+    if (match) lists.push({ path, task: match[1] as VocImageSetTask, name: match[2]! });
+  }
+  lists.sort((a, b) => VOC_IMAGE_SET_TASKS.indexOf(a.task) - VOC_IMAGE_SET_TASKS.indexOf(b.task) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { root, lists };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { formatRgb, indexMaskToRgb, rgbKey, rgbToIndexMask, vocPalette, vocPaletteColor, vocPaletteLookup } from './voc-palette.js';
+import { classMaskFromInstances, formatRgb, indexMaskToRgb, rgbKey, rgbToIndexMask, splitVocSegments, vocPalette, vocPaletteColor, vocPaletteLookup } from './voc-palette.js';
 
 describe('vocPalette', () => {
   it('has the VOC colours at known indices', () => {
@@ -58,5 +58,32 @@ describe('index mask ⇄ RGB', () => {
 
   it('paints values beyond the colour table black', () => {
     expect([...indexMaskToRgb(new Uint8Array([1, 9]), new Uint8Array([0, 0, 0, 10, 20, 30]))]).toEqual([10, 20, 30, 0, 0, 0]);
+  });
+});
+
+describe('splitVocSegments', () => {
+  it('makes one object per instance, classed by the highest class under it, ignoring class pixels of instance 0', () => {
+    const classes = new Uint16Array([0, 3, 3, 5, 2, 2]);
+    const instances = new Uint16Array([0, 1, 1, 1, 0, 4]);
+    expect(splitVocSegments(classes, instances, 6)).toEqual([
+      { instance: 1, classIndex: 5, bitmap: new Uint8Array([0, 1, 1, 1, 0, 0]) },
+      { instance: 4, classIndex: 2, bitmap: new Uint8Array([0, 0, 0, 0, 0, 1]) },
+    ]);
+  });
+
+  it('makes one object per class value, background included, without an instance mask', () => {
+    expect(splitVocSegments(new Uint16Array([0, 2, 2, 0]), undefined, 4)).toEqual([
+      { instance: 0, classIndex: 0, bitmap: new Uint8Array([1, 0, 0, 1]) },
+      { instance: 0, classIndex: 2, bitmap: new Uint8Array([0, 1, 1, 0]) },
+    ]);
+  });
+
+  it('leaves the class unknown without a class mask', () => {
+    expect(splitVocSegments(undefined, new Uint16Array([2, 0]), 2)).toEqual([{ instance: 2, classIndex: -1, bitmap: new Uint8Array([1, 0]) }]);
+    expect(splitVocSegments(undefined, undefined, 2)).toEqual([]);
+  });
+
+  it('maps a painted instance mask back to classes', () => {
+    expect([...classMaskFromInstances(new Uint16Array([0, 1, 2, 2]), new Uint16Array([0, 7, 9]), 4)]).toEqual([4, 7, 9, 9]);
   });
 });

@@ -122,3 +122,62 @@ export function rgbToIndexMask(image: PixelImage, lookup: ReadonlyMap<number, nu
   }
   return { indices };
 }
+
+/** One object of a VOC segmentation: its instance id (0 without an instance mask), class index and pixels. */
+export interface VocSegment {
+  instance: number;
+  /** Index into the label map; -1 when there is no class mask to say. */
+  classIndex: number;
+  /** Row-major, 1 inside. */
+  bitmap: Uint8Array;
+}
+
+/**
+ * Splits a class mask and an instance mask (index masks of the same size) into objects, as Datumaro's VOC reader
+ * does: with an instance mask, one object per non-zero instance id, classed by the highest class index under it,
+ * and class pixels outside every instance are ignored; without one, one object per class value present, the
+ * background class included. Objects come in ascending instance id, or ascending class index.
+ */
+export function splitVocSegments(classIndices: Uint16Array | undefined, instanceIndices: Uint16Array | undefined, size: number): VocSegment[] {
+  const segments: VocSegment[] = [];
+  if (instanceIndices) {
+    const classes = new Int32Array(65536).fill(-1);
+    const present = new Uint8Array(65536);
+    for (let pixel = 0; pixel < size; pixel++) {
+      const instance = instanceIndices[pixel]!;
+      if (instance === 0) continue;
+      present[instance] = 1;
+      if (classIndices) {
+        const value = classIndices[pixel]!;
+        if (value > classes[instance]!) classes[instance] = value;
+      }
+    }
+    for (let instance = 1; instance < 65536; instance++) {
+      if (!present[instance]) continue;
+      const bitmap = new Uint8Array(size);
+      for (let pixel = 0; pixel < size; pixel++) if (instanceIndices[pixel] === instance) bitmap[pixel] = 1;
+      segments.push({ instance, classIndex: classes[instance]!, bitmap });
+    }
+    return segments;
+  }
+  if (!classIndices) return segments;
+  const present = new Uint8Array(65536);
+  for (let pixel = 0; pixel < size; pixel++) present[classIndices[pixel]!] = 1;
+  for (let value = 0; value < 65536; value++) {
+    if (!present[value]) continue;
+    const bitmap = new Uint8Array(size);
+    for (let pixel = 0; pixel < size; pixel++) if (classIndices[pixel] === value) bitmap[pixel] = 1;
+    segments.push({ instance: 0, classIndex: value, bitmap });
+  }
+  return segments;
+}
+
+/** The class mask of a painted instance mask: pixel = `instanceClasses[instance]` (instance 0 → `background`). */
+export function classMaskFromInstances(instanceIndices: Uint16Array, instanceClasses: Uint16Array, background: number): Uint16Array {
+  const classes = new Uint16Array(instanceIndices.length);
+  for (let pixel = 0; pixel < instanceIndices.length; pixel++) {
+    const instance = instanceIndices[pixel]!;
+    classes[pixel] = instance === 0 ? background : instanceClasses[instance]!;
+  }
+  return classes;
+}
