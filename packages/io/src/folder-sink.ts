@@ -1,0 +1,81 @@
+// A FileSink writing into a folder: files go to a temporary sibling folder that `commit()` renames into place
+// and `abort()` removes.
+import { IoError } from '@annoconv/core';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { OutputSink } from './output-sink.js';
+import { refuseExisting, swapIntoPlace, temporarySibling } from './output-swap.js';
+import { normalizeEntryPath } from './safe-path.js';
+
+const encoder = new TextEncoder();
+
+export class FolderSink implements OutputSink {
+  readonly kind = 'folder' as const;
+  readonly path: string;
+  /** Where files are written until `commit()`. */
+  readonly temporaryPath: string;
+  private readonly overwrite: boolean;
+  private state: 'open' | 'committed' | 'aborted' = 'open';
+
+  private constructor(path: string, overwrite: boolean) {
+    this.path = path;
+    this.overwrite = overwrite;
+    this.temporaryPath = temporarySibling(path, 'tmp');
+  }
+
+  /** Refuses an existing output unless `overwrite`; creates the temporary folder (and the target's parents). */
+  static async create(path: string, options: { overwrite?: boolean } = {}): Promise<FolderSink> {
+    const overwrite = options.overwrite ?? false;
+    await refuseExisting(path, overwrite);
+    const sink = new FolderSink(path, overwrite);
+    try {
+      await mkdir(sink.temporaryPath, { recursive: true });
+    } catch (error) {
+      throw new IoError(`cannot create output folder: ${(error as Error).message}`, { where: { file: path }, cause: error });
+    }
+    return sink;
+  }
+
+  async write(path: string, data: Uint8Array | string): Promise<void> {
+    const file = await this.prepare(path);
+    try {
+      await writeFile(file, typeof data === 'string' ? encoder.encode(data) : data);
+    } catch (error) {
+      throw new IoError(`cannot write: ${(error as Error).message}`, { where: { file: join(this.path, path) }, cause: error });
+    }
+  }
+
+  async writeStream(path: string, chunks: AsyncIterable<Uint8Array | string>): Promise<void> {
+    const file = await this.prepare(path);
+    try {
+      await pipeline(chunks, createWriteStream(file));
+    } catch (error) {
+      throw new IoError(`cannot write: ${(error as Error).message}`, { where: { file: join(this.path, path) }, cause: error });
+    }
+  }
+
+  async commit(): Promise<void> {
+    this.assertOpen();
+    await swapIntoPlace(this.temporaryPath, this.path, this.overwrite);
+    this.state = 'committed';
+  }
+
+  async abort(): Promise<void> {
+    if (this.state !== 'open') return;
+    this.state = 'aborted';
+    await rm(this.temporaryPath, { recursive: true, force: true });
+  }
+
+  private async prepare(path: string): Promise<string> {
+    this.assertOpen();
+    const file = join(this.temporaryPath, ...normalizeEntryPath(path).split('/'));
+    await mkdir(dirname(file), { recursive: true });
+    return file;
+  }
+
+  private assertOpen(): void {
+    if (this.state !== 'open') throw new IoError(`sink already ${this.state}`, { where: { file: this.path } });
+  }
+}
