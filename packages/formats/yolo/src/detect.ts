@@ -1,0 +1,74 @@
+// Detectors for the YOLO family. They share one scale so the engine can tell flavours apart: a config file that
+// names the layout gives high confidence, and the field count of the first label line separates Detection
+// (5/6 fields), OBB (9/10) and Segmentation (odd ≥ 7) — which Datumaro itself cannot do (FORMATS.md §4.4).
+import type { DetectResult, FileTree } from '@annoconv/core';
+import { parse as parseYaml } from 'yaml';
+import { findDarknetConfig, findYamlConfig } from './find-config.js';
+import { isImagePath } from './item-path.js';
+import { splitLines } from './line.js';
+
+export type UltralyticsDetectFlavour = 'detection' | 'segmentation' | 'obb' | 'pose';
+
+export async function detectDarknet(tree: FileTree): Promise<DetectResult> {
+  const config = findDarknetConfig(tree);
+  if (config) return { confidence: 0.95, reasons: [`found Darknet config ${config.path}`] };
+  const paths = tree.entries().map((entry) => entry.path);
+  const names = paths.find((path) => /(^|\/)obj\.names$/.test(path) && path.split('/').length <= 2);
+  if (!names) return { confidence: 0, reasons: ['no obj.data and no obj.names'] };
+  const fields = await firstLineFieldCount(tree, paths.filter((path) => /(^|\/)([Aa]nnotations|[Ll]abels)\/.*\.txt$/.test(path)));
+  if (fields === undefined) return { confidence: 0.3, reasons: ['obj.names found, but no label files under Annotations/ or labels/'] };
+  if (fields !== 5) return { confidence: 0.1, reasons: [`obj.names found, but label lines have ${fields} fields, not 5`] };
+  return { confidence: 0.7, reasons: ['obj.names with label files of 5 fields (Datumaro loose YOLO layout)'] };
+}
+
+export async function detectUltralytics(tree: FileTree, flavour: UltralyticsDetectFlavour): Promise<DetectResult> {
+  const config = findYamlConfig(tree);
+  if (!config) return { confidence: 0, reasons: ['no data.yaml at the root or one level below'] };
+  let yaml: unknown;
+  try {
+    yaml = parseYaml(await tree.readText(config.path));
+  } catch {
+    return { confidence: 0, reasons: [`${config.path} is not valid YAML`] };
+  }
+  if (typeof yaml !== 'object' || yaml === null || !('names' in yaml)) return { confidence: 0, reasons: [`${config.path} has no 'names'`] };
+  const hasKeypoints = 'kpt_shape' in yaml;
+  if (flavour === 'pose') {
+    return hasKeypoints ? { confidence: 0.95, reasons: [`${config.path} has names and kpt_shape`] } : { confidence: 0.05, reasons: [`${config.path} has no kpt_shape`] };
+  }
+  if (hasKeypoints) return { confidence: 0.1, reasons: [`${config.path} has kpt_shape (a Pose dataset)`] };
+  const paths = tree.entries().map((entry) => entry.path);
+  const fields = await firstLineFieldCount(tree, paths.filter((path) => /(^|\/)labels\/.*\.txt$/.test(path)));
+  if (fields === undefined) {
+    // Nothing to look at: Detection is the likeliest reading of an empty dataset.
+    return { confidence: flavour === 'detection' ? 0.6 : 0.5, reasons: [`${config.path} has names; no label lines to tell the flavour`] };
+  }
+  const fits = {
+    detection: fields === 5 || fields === 6,
+    obb: fields === 9 || fields === 10,
+    segmentation: fields >= 7,
+  }[flavour];
+  if (!fits) return { confidence: 0.1, reasons: [`label lines have ${fields} fields, which ${flavour} does not use`] };
+  // 9 or 10 fields is also a 4-point polygon; OBB is the likelier reading.
+  const confidence = flavour === 'segmentation' && (fields === 9 || fields === 10) ? 0.5 : 0.9;
+  return { confidence, reasons: [`${config.path} has names; label lines have ${fields} fields`] };
+}
+
+export async function detectClassification(tree: FileTree): Promise<DetectResult> {
+  const paths = tree.entries().map((entry) => entry.path);
+  if (findYamlConfig(tree) || findDarknetConfig(tree)) return { confidence: 0.05, reasons: ['a YOLO config file is present: a detection-style layout'] };
+  if (paths.some((path) => /^([^/]+\/)?[^/]+\/labels\.json$/.test(path))) return { confidence: 0.8, reasons: ['<subset>/labels.json found'] };
+  const images = paths.filter(isImagePath);
+  if (images.length === 0) return { confidence: 0, reasons: ['no images in <subset>/<class>/ folders'] };
+  const inClassFolders = images.every((path) => path.split('/').length >= 3);
+  // Any folder of folders of images qualifies, so this stays weak (FORMATS.md §4.5).
+  return inClassFolders ? { confidence: 0.4, reasons: ['images sit in <subset>/<class>/ folders'] } : { confidence: 0.05, reasons: ['images outside <subset>/<class>/ folders'] };
+}
+
+async function firstLineFieldCount(tree: FileTree, candidates: string[]): Promise<number | undefined> {
+  const sorted = [...candidates].sort();
+  for (const path of sorted.slice(0, 50)) {
+    const rows = splitLines(await tree.readText(path));
+    if (rows.length > 0) return rows[0]!.fields.length;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+// Item ids and image file names: a frame `a/b/img.jpg` is item `a/b/img` (Datumaro's id is the path without its
+// extension); frames with no extension are written with `.jpg`, Datumaro's default image extension.
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp', '.jpe', '.jp2', '.pbm', '.pgm', '.ppm', '.dng', '.mpo', '.heic', '.avif', '.pfm']);
+
+/** The extension of a path's last component, with its dot, or ''. */
+export function extensionOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  return dot > slash + 1 ? path.slice(dot) : '';
+}
+
+export function withoutExtension(path: string): string {
+  const extension = extensionOf(path);
+  return extension ? path.slice(0, -extension.length) : path;
+}
+
+export function isImagePath(path: string): boolean {
+  return IMAGE_EXTENSIONS.has(extensionOf(path).toLowerCase());
+}
+
+/** Item id and image extension of a frame name. */
+export function itemOf(frameName: string): { id: string; extension: string } {
+  const extension = extensionOf(frameName);
+  return { id: extension ? frameName.slice(0, -extension.length) : frameName, extension: extension || '.jpg' };
+}
+
+/** A path from a list or config file as Datumaro reads it: trimmed, `\` → `/`, leading `./` and `data/` removed. */
+export function normalizeListedPath(path: string): string {
+  let result = path.trim().replace(/\\/g, '/');
+  while (result.startsWith('./')) result = result.slice(2);
+  if (result.startsWith('data/')) result = result.slice(5);
+  return result;
+}
+
+/** Joins a folder and a relative path ('' folder = the root). */
+export function joinPath(folder: string, path: string): string {
+  return folder ? `${folder}/${path}` : path;
+}
+
+export function dirnameOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
