@@ -1,4 +1,10 @@
-// Public entry point of this format package. `plugins` is what @annoconv/engine lists; the format's issue fills it.
+// @annoconv/format-datumaro: Datumaro 1.0 JSON import and export.
 import type { FormatPlugin } from '@annoconv/core';
+import { datumaroPlugin } from './plugin.js';
 
-export const plugins: FormatPlugin[] = [];
+export { datumaroPlugin } from './plugin.js';
+export { readDatumaro, type DatumaroReadOptions } from './read.js';
+export { writeDatumaro } from './write.js';
+export { detectDatumaro } from './detect.js';
+
+export const plugins: FormatPlugin[] = [datumaroPlugin];

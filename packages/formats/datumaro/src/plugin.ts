@@ -1,0 +1,25 @@
+// The Datumaro 1.0 format plugin ("Datumaro 1.0" in CVAT).
+import { listing, type FormatPlugin } from '@annoconv/core';
+import { detectDatumaro } from './detect.js';
+import { readDatumaro } from './read.js';
+import { writeDatumaro } from './write.js';
+
+export const datumaroPlugin: FormatPlugin = {
+  id: 'datumaro',
+  names: ['Datumaro 1.0', 'datumaro'],
+  description: "Datumaro's own JSON: every 2D annotation type, attributes, groups and tracks (through track_id / keyframe).",
+  importer: listing('Datumaro', '1.0', 'JSON, ZIP'),
+  exporter: listing('Datumaro', '1.0'),
+  capabilities: {
+    shapes: ['rectangle', 'polygon', 'polyline', 'points', 'mask', 'skeleton', 'ellipse'],
+    tags: true,
+    tracks: 'per-frame',
+    attributes: true,
+    imageSizes: true,
+    images: true,
+  },
+  options: [{ name: 'convMaskToPoly', type: 'boolean', default: false, description: 'Turn masks into polygons on import.' }],
+  detect: (tree) => detectDatumaro(tree),
+  read: (tree, options, context) => readDatumaro(tree, options, context),
+  write: (dataset, sink, options, context) => writeDatumaro(dataset, sink, options, context),
+};
