@@ -1,2 +1,12 @@
-// Public entry point; filled in by the package's issue.
-export {};
+// Public entry point of @annoconv/geometry: COCO and CVAT masks, rasterization, mask → polygons and CVAT track
+// interpolation, as pure functions on typed arrays.
+export type { Rle } from './rle.js';
+export { GeometryError, type GeometryErrorCode } from './geometry-error.js';
+export { encodeRle } from './encode-rle.js';
+export { decodeRle } from './decode-rle.js';
+export { rleToString, rleFromString } from './rle-string.js';
+export { rleArea, rleToBbox } from './rle-measures.js';
+export { rleMerge } from './rle-merge.js';
+export { rleIou } from './rle-iou.js';
+export { polygonToRle, polygonsToRle, bboxToRle } from './polygon-to-rle.js';
+export { EMPTY_CVAT_MASK, cvatMaskToRle, rleToCvatMask, cvatMaskToBitmap, bitmapToCvatMask } from './cvat-mask.js';

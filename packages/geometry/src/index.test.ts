@@ -1,0 +1,26 @@
+// Pins the public exports of @annoconv/geometry: changing them is a deliberate act.
+import { expect, it } from 'vitest';
+
+it('exports exactly the public API', async () => {
+  expect(Object.keys(await import('./index.js')).sort()).toEqual(
+    [
+      'EMPTY_CVAT_MASK',
+      'GeometryError',
+      'bboxToRle',
+      'bitmapToCvatMask',
+      'cvatMaskToBitmap',
+      'cvatMaskToRle',
+      'decodeRle',
+      'encodeRle',
+      'polygonToRle',
+      'polygonsToRle',
+      'rleArea',
+      'rleFromString',
+      'rleIou',
+      'rleMerge',
+      'rleToBbox',
+      'rleToCvatMask',
+      'rleToString',
+    ].sort(),
+  );
+});
