@@ -1,4 +1,11 @@
-// Public entry point of this format package. `plugins` is what @annoconv/engine lists; the format's issue fills it.
+// Public entry point of @annoconv/format-cvat: the 'cvat' and 'cvat-video' plugins, and the reader / writer
+// functions behind them.
 import type { FormatPlugin } from '@annoconv/core';
+import { cvatPlugin, cvatVideoPlugin } from './plugin.js';
 
-export const plugins: FormatPlugin[] = [];
+export { cvatPlugin, cvatVideoPlugin } from './plugin.js';
+export { readCvat, type CvatReadOptions } from './read.js';
+export { writeCvat, type CvatWriteOptions, type CvatFlavour } from './write.js';
+export { detectCvat } from './detect.js';
+
+export const plugins: FormatPlugin[] = [cvatPlugin, cvatVideoPlugin];
