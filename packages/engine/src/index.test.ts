@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+
+describe('@annoconv/engine public exports', () => {
+  it('are exactly these', async () => {
+    expect(Object.keys(await import('./index.js')).sort()).toEqual([
+      'CVAT_EXPORTER_ORDER',
+      'CVAT_IMPORTER_ORDER',
+      'RequestManager',
+      'buildRequestId',
+      'convert',
+      'datasetStats',
+      'denormalizeRequestIdValue',
+      'detect',
+      'detectFormat',
+      'exportRequestId',
+      'findFormat',
+      'formats',
+      'formatsListing',
+      'importRequestId',
+      'normalizeRequestIdValue',
+      'optionSpecs',
+      'parseRequestId',
+      'readDataset',
+      'readerFor',
+      'resolveFormatOptions',
+      'sortByListingOrder',
+      'validateDataset',
+      'writerFor',
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+// Reads a dataset into the canonical model: opens the input, detects its format when none is named, and runs
+// the format's reader with a fresh diagnostics bag.
+import type { Dataset, Diagnostic, FileTree, FormatPlugin, Progress } from '@annoconv/core';
+import { AnnoconvError, createContext } from '@annoconv/core';
+import type { ArchiveLimits } from '@annoconv/io';
+import { detectFormat } from './detect.js';
+import { findFormat } from './find-format.js';
+import { formats } from './formats.js';
+import { resolveFormatOptions } from './format-options.js';
+import { closeInput, openInput } from './open-input.js';
+
+export interface ReadDatasetOptions {
+  /** Format id or display name; detected when absent. */
+  from?: string | FormatPlugin;
+  /** Reader options (`name → value`; strings are converted to the declared type). */
+  options?: Record<string, unknown>;
+  limits?: Partial<ArchiveLimits>;
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  plugins?: readonly FormatPlugin[];
+}
+
+export interface ReadDatasetResult {
+  /** The id of the format that was read. */
+  format: string;
+  plugin: FormatPlugin;
+  dataset: Dataset;
+  diagnostics: Diagnostic[];
+}
+
+/** Resolves a format argument to a plugin that can read. */
+export function readerFor(from: string | FormatPlugin, plugins: readonly FormatPlugin[] = formats): FormatPlugin {
+  const plugin = typeof from === 'string' ? findFormat(from, plugins) : from;
+  if (!plugin.read) throw new AnnoconvError('unsupported', `format '${plugin.id}' cannot be imported`);
+  return plugin;
+}
+
+/** Resolves a format argument to a plugin that can write. */
+export function writerFor(to: string | FormatPlugin, plugins: readonly FormatPlugin[] = formats): FormatPlugin {
+  const plugin = typeof to === 'string' ? findFormat(to, plugins) : to;
+  if (!plugin.write) throw new AnnoconvError('unsupported', `format '${plugin.id}' cannot be exported`);
+  return plugin;
+}
+
+export async function readDataset(input: string | FileTree, options: ReadDatasetOptions = {}): Promise<ReadDatasetResult> {
+  const plugins = options.plugins ?? formats;
+  const named = options.from !== undefined ? readerFor(options.from, plugins) : undefined;
+  const tree = await openInput(input, options.limits);
+  try {
+    return await readTree(tree, named, options, plugins);
+  } finally {
+    if (tree !== input) await closeInput(tree);
+  }
+}
+
+/**
+ * Reads an opened tree: detection (when `plugin` is absent), option checks (against the reader and
+ * `alsoAccepting`, e.g. the writer of a conversion), the reader. Returns the resolved options too.
+ */
+export async function readTree(
+  tree: FileTree,
+  plugin: FormatPlugin | undefined,
+  options: Omit<ReadDatasetOptions, 'from' | 'limits' | 'plugins'>,
+  plugins: readonly FormatPlugin[] = formats,
+  alsoAccepting: readonly FormatPlugin[] = [],
+): Promise<ReadDatasetResult & { options: Record<string, unknown> }> {
+  const context = createContext({ ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  context.onProgress?.({ stage: 'detecting', done: 0 });
+  const reader = plugin ?? (await detectFormat(tree, { plugins, ...(options.signal ? { signal: options.signal } : {}) }));
+  const readOptions = resolveFormatOptions(options.options ?? {}, [reader, ...alsoAccepting]);
+  context.onProgress?.({ stage: 'reading', done: 0 });
+  // readerFor / detect only return plugins with a reader.
+  const dataset = await reader.read!(tree, readOptions, context);
+  return { format: reader.id, plugin: reader, dataset, diagnostics: context.diagnostics.items, options: readOptions };
+}
