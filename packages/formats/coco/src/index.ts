@@ -1,4 +1,9 @@
-// Public entry point of this format package. `plugins` is what @annoconv/engine lists; the format's issue fills it.
+// Public entry point of @annoconv/format-coco: the COCO 1.0 and COCO Keypoints 1.0 plugins and the synthetic
+// dataset generator used by benchmarks.
 import type { FormatPlugin } from '@annoconv/core';
+import { cocoKeypointsPlugin, cocoPlugin } from './plugin.js';
 
-export const plugins: FormatPlugin[] = [];
+export { cocoKeypointsPlugin, cocoPlugin } from './plugin.js';
+export { generateCoco, type GenerateCocoOptions } from './bench/generate.js';
+
+export const plugins: FormatPlugin[] = [cocoPlugin, cocoKeypointsPlugin];

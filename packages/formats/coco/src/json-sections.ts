@@ -63,7 +63,7 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
   let buffer: Uint8Array = new Uint8Array(0);
   /** Offset in `buffer` where the not yet handed-out text starts. */
   let start = 0;
-  let phase: Phase = 'start';
+  let phase = 'start' as Phase;
   let key = '';
   let depth = 0; // nesting inside the current top-level value
   let inString = false;

@@ -1,0 +1,109 @@
+// Turns the shapes of one CVAT group into one COCO instance as Datumaro's `coco_instances` exporter does: the
+// largest member leads (label, attributes), RLE is chosen by the leader's `is_crowd` or by a mask of its label,
+// polygons and masks are merged, the bbox comes from rectangles when there are any, and the area is the
+// pycocotools-rasterized pixel count (FORMATS.md §2.3).
+import { cvatMaskToRle, decodeRle, maskToPolygons, polygonsToRle, rasterizeShape, encodeRle, rleArea, rleMerge, rleToBbox, type Rle } from '@annoconv/geometry';
+import type { Shape } from '@annoconv/core';
+import { round2 } from './numbers.js';
+
+export type Box = [number, number, number, number];
+
+/** One member shape, measured. */
+export interface Part {
+  shape: Shape;
+  kind: 'box' | 'polygon' | 'mask';
+  /** x, y, w, h of the member (unrotated box for rectangles, point extent for polygons, pixel extent for masks). */
+  bbox: Box;
+  area: number;
+  polygon?: number[];
+  rle?: Rle;
+}
+
+export interface Instance {
+  leader: Shape;
+  segmentation: { polygons: number[][] } | { rle: Rle };
+  area: number;
+  bbox: Box;
+  iscrowd: 0 | 1;
+}
+
+/** Measures a rectangle, polygon, mask or ellipse (ellipses become masks, as CVAT's EllipsesToMasks). */
+export function measurePart(shape: Shape, height: number, width: number): Part {
+  switch (shape.type) {
+    case 'rectangle': {
+      const [x1, y1, x2, y2] = shape.points as [number, number, number, number];
+      const x = round2(x1);
+      const y = round2(y1);
+      const w = round2(x2 - x1);
+      const h = round2(y2 - y1);
+      return { shape, kind: 'box', bbox: [x, y, w, h], area: w * h };
+    }
+    case 'polygon': {
+      const polygon = shape.points.map(round2);
+      const rle = polygonsToRle([polygon], height, width);
+      return { shape, kind: 'polygon', bbox: pointsBox(polygon), area: rleArea(rle), polygon };
+    }
+    case 'ellipse': {
+      const rle = encodeRle(rasterizeShape({ type: 'ellipse', points: shape.points, rotation: shape.rotation }, height, width), height, width);
+      return { shape, kind: 'mask', bbox: rleToBbox(rle), area: rleArea(rle), rle };
+    }
+    default: {
+      const rle = cvatMaskToRle(shape.points, height, width);
+      return { shape, kind: 'mask', bbox: rleToBbox(rle), area: rleArea(rle), rle };
+    }
+  }
+}
+
+export function pointsBox(points: readonly number[]): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let index = 0; index + 1 < points.length; index += 2) {
+    const x = points[index]!;
+    const y = points[index + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (minX === Infinity) return [0, 0, 0, 0];
+  return [minX, minY, maxX - minX, maxY - minY];
+}
+
+function unionBox(boxes: Box[]): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [x, y, w, h] of boxes) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + w);
+    maxY = Math.max(maxY, y + h);
+  }
+  return [minX, minY, maxX - minX, maxY - minY];
+}
+
+/**
+ * The COCO instance of a group. `isCrowd` is the leader's `is_crowd` attribute as typed for export (undefined when
+ * its label has none): only a boolean true forces RLE, as Datumaro checks identity with True.
+ */
+export function buildInstance(parts: Part[], height: number, width: number, isCrowdOf: (shape: Shape) => unknown): Instance {
+  let leader = parts[0]!;
+  for (const part of parts) if (part.area > leader.area) leader = part;
+  const isCrowd = isCrowdOf(leader.shape);
+  const useRle = isCrowd === undefined ? parts.some((part) => part.kind === 'mask' && part.shape.label_id === leader.shape.label_id) : isCrowd === true;
+  const boxes = parts.filter((part) => part.kind === 'box');
+  const polygons = parts.filter((part) => part.kind === 'polygon').map((part) => part.polygon!);
+  const masks = parts.filter((part) => part.kind === 'mask').map((part) => part.rle!);
+  const bbox = unionBox((boxes.length > 0 ? boxes : parts).map((part) => part.bbox)).map(round2) as Box;
+  if (useRle) {
+    const rles = polygons.length > 0 ? [polygonsToRle(polygons, height, width), ...masks] : masks;
+    const rle = rles.length === 1 ? rles[0]! : rleMerge(rles);
+    return { leader: leader.shape, segmentation: { rle }, area: rleArea(rle), bbox, iscrowd: 1 };
+  }
+  for (const mask of masks) for (const polygon of maskToPolygons(decodeRle(mask), height, width)) polygons.push(polygon.map(round2));
+  const area = polygons.length > 0 ? rleArea(polygonsToRle(polygons, height, width)) : bbox[2] * bbox[3];
+  return { leader: leader.shape, segmentation: { polygons }, area, bbox, iscrowd: 0 };
+}

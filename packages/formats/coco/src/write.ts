@@ -1,0 +1,334 @@
+// Writes a dataset as CVAT exports COCO 1.0 / COCO Keypoints 1.0 through Datumaro: one
+// `annotations/<task>_<subset>.json` per subset, keys and numbers as Datumaro prints them, streamed to the sink
+// in chunks. Tracks are flattened to per-frame shapes carrying `track_id` / `keyframe`; every loss is a diagnostic.
+import {
+  attributesForExport,
+  indexLabels,
+  skeletonLayout,
+  throwIfAborted,
+  type Dataset,
+  type FileSink,
+  type FormatContext,
+  type Frame,
+  type Label,
+  type Shape,
+  type Sublabel,
+  type WriteOptions,
+} from '@annoconv/core';
+import { tracksToShapes, type Rle } from '@annoconv/geometry';
+import { buildInstance, measurePart, pointsBox, type Box, type Instance, type Part } from './instance.js';
+import { formatFloat, formatFloatArray, round2 } from './numbers.js';
+import type { CocoFlavour } from './read.js';
+
+/** A shape to export: a stored shape, or a track's shape on one frame. */
+type FrameShape = Shape & { track_id?: number; keyframe?: boolean };
+
+const HEADER =
+  '{"licenses":[{"name":"","id":0,"url":""}],"info":{"contributor":"","date_created":"","description":"","url":"","version":"","year":""},';
+/** Output is handed to the sink in pieces of about this many characters. */
+const CHUNK_CHARS = 1 << 18;
+
+export async function writeCoco(dataset: Dataset, sink: FileSink, options: WriteOptions, context: FormatContext, flavour: CocoFlavour): Promise<void> {
+  const task = flavour === 'keypoints' ? 'person_keypoints' : 'instances';
+  const labels = indexLabels(dataset.labels);
+  const order = labelOrder(dataset.labels);
+  const deleted = new Set(dataset.meta.deletedFrames);
+  const byFrame = shapesByFrame(dataset, context, deleted);
+  if (dataset.annotations.tags.length > 0)
+    context.diagnostics.warn('tag-unsupported', `${dataset.annotations.tags.length} tag(s) dropped: COCO ${flavour === 'keypoints' ? 'Keypoints ' : ''}1.0 holds no tags`);
+
+  const subsets: string[] = [];
+  const framesOf = new Map<string, Frame[]>();
+  for (const frame of dataset.frames) {
+    if (deleted.has(frame.index)) continue;
+    const subset = frame.subset || 'default';
+    let list = framesOf.get(subset);
+    if (!list) {
+      list = [];
+      framesOf.set(subset, list);
+      subsets.push(subset);
+    }
+    list.push(frame);
+  }
+  if (subsets.length === 0) subsets.push('default');
+
+  const categories = categoriesJson(dataset.labels, order, flavour);
+  let nextImageId = 1;
+  for (const subset of subsets) {
+    const frames = framesOf.get(subset) ?? [];
+    const firstImageId = nextImageId;
+    nextImageId += frames.length;
+    const writer = new SubsetWriter(frames, firstImageId, byFrame, labels, order, context, flavour);
+    await sink.writeStream(`annotations/${task}_${subset}.json`, writer.chunks(categories));
+    if (options.saveImages) {
+      for (const frame of frames) {
+        if (frame.image) await sink.write(`images/${subset}/${frame.name}`, await frame.image.read());
+        else context.diagnostics.warn('image-missing', `no image to save for frame '${frame.name}'`, { frame: frame.index, frameName: frame.name });
+      }
+    }
+  }
+}
+
+/** Category ids: 1 + position in the flat label list, sub-labels right after their skeleton (CVAT's label order). */
+function labelOrder(labels: readonly Label[]): Map<number, number> {
+  const order = new Map<number, number>();
+  for (const label of labels) {
+    order.set(label.id, order.size + 1);
+    for (const sublabel of label.sublabels) order.set(sublabel.id, order.size + 1);
+  }
+  return order;
+}
+
+function categoriesJson(labels: readonly Label[], order: Map<number, number>, flavour: CocoFlavour): string {
+  const parts: string[] = [];
+  for (const label of labels) {
+    if (flavour === 'keypoints') {
+      // Keypoints: top-level labels only, ids keep counting the sub-labels (so they have gaps).
+      const layout = skeletonLayout(label);
+      const names = JSON.stringify(layout.sublabels.map((sublabel) => sublabel.name));
+      const joints = JSON.stringify(layout.joints);
+      parts.push(`{"id":${order.get(label.id)},"name":${JSON.stringify(label.name)},"supercategory":"","keypoints":${names},"skeleton":${joints}}`);
+      continue;
+    }
+    parts.push(`{"id":${order.get(label.id)},"name":${JSON.stringify(label.name)},"supercategory":""}`);
+    for (const sublabel of label.sublabels) parts.push(`{"id":${order.get(sublabel.id)},"name":${JSON.stringify(sublabel.name)},"supercategory":${JSON.stringify(label.name)}}`);
+  }
+  return `[${parts.join(',')}]`;
+}
+
+/** Stored shapes and flattened track shapes per frame index, sorted by z_order as CVAT does before conversion. */
+function shapesByFrame(dataset: Dataset, context: FormatContext, deleted: Set<number>): FrameShape[][] {
+  const byFrame: FrameShape[][] = [];
+  const add = (shape: FrameShape): void => {
+    if (deleted.has(shape.frame)) return;
+    (byFrame[shape.frame] ??= []).push(shape);
+  };
+  for (const shape of dataset.annotations.shapes) add(shape);
+  const tracks = dataset.annotations.tracks;
+  if (tracks.length > 0) {
+    const endFrame = Math.max(dataset.frames.length - 1, 0);
+    for (const shape of tracksToShapes(tracks, { endFrame, deletedFrames: dataset.meta.deletedFrames }) as FrameShape[]) add(shape);
+    context.diagnostics.info('track-flattened', `${tracks.length} track(s) written as per-frame annotations with attributes.track_id and attributes.keyframe`);
+  }
+  for (const list of byFrame) if (list) list.sort((a, b) => a.z_order - b.z_order);
+  return byFrame;
+}
+
+class SubsetWriter {
+  private annotationId = 1;
+
+  constructor(
+    private readonly frames: Frame[],
+    private readonly firstImageId: number,
+    private readonly byFrame: FrameShape[][],
+    private readonly labels: Map<number, Label | Sublabel>,
+    private readonly order: Map<number, number>,
+    private readonly context: FormatContext,
+    private readonly flavour: CocoFlavour,
+  ) {}
+
+  async *chunks(categories: string): AsyncIterable<string> {
+    let text = `${HEADER}"categories":${categories},"images":[`;
+    for (let index = 0; index < this.frames.length; index++) {
+      const frame = this.frames[index]!;
+      if (index > 0) text += ',';
+      text += `{"id":${this.firstImageId + index},"width":${frame.width ?? 0},"height":${frame.height ?? 0},"file_name":${JSON.stringify(frame.name)},"license":0,"flickr_url":"","coco_url":"","date_captured":0}`;
+      if (text.length > CHUNK_CHARS) {
+        yield text;
+        text = '';
+      }
+    }
+    text += '],"annotations":[';
+    let first = true;
+    for (let index = 0; index < this.frames.length; index++) {
+      const frame = this.frames[index]!;
+      const shapes = this.byFrame[frame.index];
+      if (!shapes || shapes.length === 0) continue;
+      if (index % 256 === 0) throwIfAborted(this.context);
+      for (const annotation of this.frameAnnotations(frame, this.firstImageId + index, shapes)) {
+        text += first ? annotation : `,${annotation}`;
+        first = false;
+      }
+      if (text.length > CHUNK_CHARS) {
+        yield text;
+        text = '';
+        this.context.onProgress?.({ stage: 'writing annotations', done: index + 1, total: this.frames.length });
+      }
+    }
+    yield `${text}]}`;
+  }
+
+  private where(frame: Frame, shape: Shape): { frame: number; frameName: string; objectId?: number; objectKind: string } {
+    return { frame: frame.index, frameName: frame.name, ...(shape.id !== null ? { objectId: shape.id } : {}), objectKind: 'shape' };
+  }
+
+  /** The COCO annotations of one frame, as JSON texts. */
+  private frameAnnotations(frame: Frame, imageId: number, shapes: FrameShape[]): string[] {
+    const out: string[] = [];
+    const diagnostics = this.context.diagnostics;
+    let height = frame.height ?? 0;
+    let width = frame.width ?? 0;
+    if (!height || !width) {
+      // Without an image size, rasterize in the extent of the shapes (masks and ellipses need the real size).
+      let maxX = 0;
+      let maxY = 0;
+      for (const shape of shapes) {
+        if (shape.type !== 'polygon' && shape.type !== 'rectangle') continue;
+        const [x, y, w, h] = pointsBox(shape.points);
+        maxX = Math.max(maxX, Math.ceil(x + w));
+        maxY = Math.max(maxY, Math.ceil(y + h));
+      }
+      height = height || maxY;
+      width = width || maxX;
+    }
+    const sizeKnown = Boolean(frame.height && frame.width);
+    const groups = new Map<number, Part[]>();
+    const singles: Part[][] = [];
+    const skeletons: FrameShape[] = [];
+    for (const shape of shapes) {
+      const where = this.where(frame, shape);
+      switch (shape.type) {
+        case 'skeleton':
+          if (this.flavour === 'keypoints') skeletons.push(shape);
+          else diagnostics.warn('shape-unsupported', 'skeleton dropped: COCO 1.0 holds no skeletons (use COCO Keypoints 1.0)', where);
+          continue;
+        case 'points':
+        case 'polyline':
+        case 'cuboid':
+          diagnostics.warn('shape-unsupported', `${shape.type} dropped: COCO holds no ${shape.type}s`, where);
+          continue;
+        case 'mask':
+        case 'ellipse':
+          if (!sizeKnown) {
+            diagnostics.warn('image-size-unknown', `${shape.type} dropped: its image size is unknown`, where);
+            continue;
+          }
+          if (shape.type === 'ellipse') diagnostics.warn('shape-converted', 'ellipse written as an RLE mask (iscrowd 1), as CVAT does; it imports back as a mask', where);
+          break;
+        default:
+          break;
+      }
+      if (shape.z_order !== 0) diagnostics.info('z-order-dropped', `z_order ${shape.z_order} is not written (COCO has no z order)`, where);
+      const part = measurePart(shape, height, width);
+      if (shape.group > 0) {
+        let members = groups.get(shape.group);
+        if (!members) {
+          members = [];
+          groups.set(shape.group, members);
+          singles.push(members);
+        }
+        members.push(part);
+      } else singles.push([part]);
+    }
+
+    if (this.flavour === 'keypoints') {
+      const used = new Set<number>();
+      for (const skeleton of skeletons) {
+        const members = skeleton.group > 0 ? groups.get(skeleton.group) : undefined;
+        if (members) used.add(skeleton.group);
+        out.push(this.keypointAnnotation(frame, imageId, skeleton, members, height, width));
+      }
+      for (const members of singles) {
+        if (used.has(members[0]!.shape.group)) continue;
+        for (const part of members) diagnostics.warn('shape-unsupported', `${part.shape.type} dropped: COCO Keypoints 1.0 writes only skeletons and the shapes grouped with them`, this.where(frame, part.shape));
+      }
+      return out;
+    }
+
+    for (const members of singles) {
+      if (members.length > 1)
+        diagnostics.warn('group-dropped', `group ${members[0]!.shape.group}: ${members.length} shapes merged into one COCO annotation (label and attributes of the largest)`, this.where(frame, members[0]!.shape));
+      const instance = buildInstance(members, height, width, (shape) => this.isCrowd(shape));
+      out.push(this.annotationJson(imageId, instance.leader, instance, ''));
+    }
+    return out;
+  }
+
+  /** The leader's `is_crowd` attribute as CVAT types it (undefined when its label has no such attribute). */
+  private isCrowd(shape: Shape): unknown {
+    const label = this.labels.get(shape.label_id);
+    if (!label) return undefined;
+    const typed = attributesForExport(label, shape.attributes).find((item) => item.spec.name === 'is_crowd');
+    return typed?.value;
+  }
+
+  private keypointAnnotation(frame: Frame, imageId: number, skeleton: FrameShape, members: Part[] | undefined, height: number, width: number): string {
+    const label = this.labels.get(skeleton.label_id) as Label | undefined;
+    const layout = label ? skeletonLayout(label) : { sublabels: [], joints: [] };
+    const values: number[] = [];
+    const visibility: number[] = [];
+    let visible = 0;
+    const present: number[] = [];
+    for (const sublabel of layout.sublabels) {
+      const element = skeleton.elements.find((candidate) => candidate.label_id === sublabel.id);
+      if (!element) {
+        values.push(0, 0);
+        visibility.push(0);
+        continue;
+      }
+      const v = element.outside ? 0 : element.occluded ? 1 : 2;
+      values.push(round2(element.points[0] ?? 0), round2(element.points[1] ?? 0));
+      visibility.push(v);
+      if (v !== 0) {
+        visible++;
+        present.push(element.points[0] ?? 0, element.points[1] ?? 0);
+      }
+    }
+    if (skeleton.elements.some((element) => element.attributes.length > 0))
+      this.context.diagnostics.warn('attribute-dropped', 'attributes of skeleton points are not written (COCO keeps per-skeleton attributes only)', this.where(frame, skeleton));
+    let instance: Instance;
+    if (members && members.length > 0) {
+      instance = { ...buildInstance(members, height, width, (shape) => this.isCrowd(shape)), leader: skeleton };
+    } else {
+      const bbox = pointsBox(present).map(round2) as Box;
+      instance = { leader: skeleton, segmentation: { polygons: [] }, area: bbox[2] * bbox[3], bbox, iscrowd: 0 };
+    }
+    let keypoints = '[';
+    for (let index = 0; index < visibility.length; index++) {
+      if (index > 0) keypoints += ',';
+      keypoints += `${formatFloat(values[index * 2]!)},${formatFloat(values[index * 2 + 1]!)},${visibility[index]}`;
+    }
+    keypoints += ']';
+    return this.annotationJson(imageId, skeleton, instance, `,"keypoints":${keypoints},"num_keypoints":${visible}`);
+  }
+
+  private annotationJson(imageId: number, leader: FrameShape, instance: Instance, tail: string): string {
+    const label = this.labels.get(leader.label_id);
+    let segmentation: string;
+    if ('rle' in instance.segmentation) segmentation = rleJson(instance.segmentation.rle);
+    else segmentation = `[${instance.segmentation.polygons.map(formatFloatArray).join(',')}]`;
+    const { attributes, score } = this.attributesJson(label, leader);
+    const scoreText = score !== undefined ? `,"score":${formatFloat(score)}` : '';
+    const bbox = formatFloatArray(instance.bbox);
+    return `{"id":${this.annotationId++},"image_id":${imageId},"category_id":${label ? (this.order.get(label.id) ?? 0) : 0},"segmentation":${segmentation},"area":${formatFloat(instance.area)},"bbox":${bbox},"iscrowd":${instance.iscrowd}${scoreText},"attributes":${attributes}${tail}}`;
+  }
+
+  /** CVAT's attribute object: label attributes (typed, defaults filled) then occluded, rotation, track_id, keyframe. */
+  private attributesJson(label: Label | Sublabel | undefined, shape: FrameShape): { attributes: string; score?: number } {
+    const parts: string[] = [];
+    let score: number | undefined;
+    if (label) {
+      for (const { spec, value } of attributesForExport(label, shape.attributes)) {
+        if (spec.name === 'is_crowd') continue;
+        if (spec.name === 'score' && typeof value === 'number') {
+          score = value;
+          continue;
+        }
+        const text = typeof value === 'number' ? formatFloat(value) : JSON.stringify(value);
+        parts.push(`${JSON.stringify(spec.name)}:${text}`);
+      }
+    }
+    parts.push(`"occluded":${shape.occluded}`);
+    if (shape.type === 'rectangle' || shape.type === 'ellipse') parts.push(`"rotation":${formatFloat(shape.rotation)}`);
+    if (shape.track_id !== undefined) parts.push(`"track_id":${shape.track_id}`);
+    if (shape.track_id !== undefined || shape.type === 'skeleton') parts.push(`"keyframe":${Boolean(shape.keyframe)}`);
+    return { attributes: `{${parts.join(',')}}`, ...(score !== undefined ? { score } : {}) };
+  }
+}
+
+/** Uncompressed RLE as Datumaro writes it: `{"counts":[…],"size":[h,w]}`. */
+function rleJson(rle: Rle): string {
+  let counts = '';
+  for (let index = 0; index < rle.counts.length; index++) counts += index > 0 ? `,${rle.counts[index]}` : `${rle.counts[index]}`;
+  return `{"counts":[${counts}],"size":[${rle.size[0]},${rle.size[1]}]}`;
+}
