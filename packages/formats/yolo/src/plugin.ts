@@ -17,8 +17,15 @@ const pathPrefixOption: OptionSpec = {
   description: "Start image-list lines with Darknet's 'data/' prefix, as CVAT does; turn off for paths relative to the dataset root",
 };
 
+const imagesMetaOption: OptionSpec = {
+  name: 'imagesMeta',
+  type: 'boolean',
+  default: true,
+  description: "Write Datumaro's images.meta (item id, height, width) so the export can be read back without its images",
+};
+
 function capabilities(shapes: Capabilities['shapes'], extra: Partial<Capabilities> = {}): Capabilities {
-  return { shapes, tags: false, tracks: 'per-frame', attributes: false, imageSizes: false, images: true, ...extra };
+  return { shapes, tags: false, tracks: 'per-frame', attributes: false, imageSizes: true, images: true, ...extra };
 }
 
 export const yoloPlugin: FormatPlugin = {
@@ -28,7 +35,7 @@ export const yoloPlugin: FormatPlugin = {
   importer: listing('YOLO', '1.1'),
   exporter: listing('YOLO', '1.1'),
   capabilities: capabilities(['rectangle']),
-  options: [pathPrefixOption],
+  options: [pathPrefixOption, imagesMetaOption],
   detect: (tree) => detectDarknet(tree),
   read: (tree, options, context) => readDarknet(tree, options, context),
   write: (dataset, sink, options, context) => writeDarknet(dataset, sink, options, context),
@@ -41,7 +48,7 @@ export const ultralyticsDetectionPlugin: FormatPlugin = {
   importer: listing('Ultralytics YOLO Detection', '1.0'),
   exporter: listing('Ultralytics YOLO Detection', '1.0'),
   capabilities: capabilities(['rectangle']),
-  options: [pathPrefixOption],
+  options: [pathPrefixOption, imagesMetaOption],
   detect: (tree) => detectUltralytics(tree, 'detection'),
   read: (tree, options, context) => readUltralytics(tree, options, context, 'detection'),
   write: (dataset, sink, options, context) =>
@@ -55,7 +62,7 @@ export const ultralyticsTrackPlugin: FormatPlugin = {
   description: 'Ultralytics YOLO Detection with a sixth column holding the track id (import with Ultralytics YOLO Detection)',
   exporter: listing('Ultralytics YOLO Detection Track', '1.0'),
   capabilities: capabilities(['rectangle']),
-  options: [pathPrefixOption],
+  options: [pathPrefixOption, imagesMetaOption],
   write: (dataset, sink, options, context) =>
     writeUltralytics(dataset, sink, options, context, { flavour: 'detection', formatName: 'Ultralytics YOLO Detection Track 1.0', writeTrackIds: true }),
 };
@@ -67,7 +74,7 @@ export const ultralyticsSegmentationPlugin: FormatPlugin = {
   importer: listing('Ultralytics YOLO Segmentation', '1.0'),
   exporter: listing('Ultralytics YOLO Segmentation', '1.0'),
   capabilities: capabilities(['polygon']),
-  options: [pathPrefixOption],
+  options: [pathPrefixOption, imagesMetaOption],
   detect: (tree) => detectUltralytics(tree, 'segmentation'),
   read: (tree, options, context) => readUltralytics(tree, options, context, 'segmentation'),
   write: (dataset, sink, options, context) =>
@@ -81,7 +88,7 @@ export const ultralyticsObbPlugin: FormatPlugin = {
   importer: listing('Ultralytics YOLO Oriented Bounding Boxes', '1.0'),
   exporter: listing('Ultralytics YOLO Oriented Bounding Boxes', '1.0'),
   capabilities: capabilities(['rectangle']),
-  options: [pathPrefixOption],
+  options: [pathPrefixOption, imagesMetaOption],
   detect: (tree) => detectUltralytics(tree, 'obb'),
   read: (tree, options, context) => readUltralytics(tree, options, context, 'obb'),
   write: (dataset, sink, options, context) =>
@@ -95,7 +102,7 @@ export const ultralyticsPosePlugin: FormatPlugin = {
   importer: listing('Ultralytics YOLO Pose', '1.0'),
   exporter: listing('Ultralytics YOLO Pose', '1.0'),
   capabilities: capabilities(['skeleton']),
-  options: [pathPrefixOption],
+  options: [pathPrefixOption, imagesMetaOption],
   detect: (tree) => detectUltralytics(tree, 'pose'),
   read: (tree, options, context) => readUltralytics(tree, options, context, 'pose'),
   write: (dataset, sink, options, context) =>
@@ -108,7 +115,7 @@ export const ultralyticsClassificationPlugin: FormatPlugin = {
   description: 'Ultralytics YOLO Classification: one folder per class holding its images, plus labels.json',
   importer: listing('Ultralytics YOLO Classification', '1.0'),
   exporter: listing('Ultralytics YOLO Classification', '1.0'),
-  capabilities: capabilities([], { tags: true, tracks: 'none' }),
+  capabilities: capabilities([], { tags: true, tracks: 'none', imageSizes: false }),
   detect: (tree) => detectClassification(tree),
   read: (tree, options, context) => readClassification(tree, options, context),
   write: (dataset, sink, options, context) => writeClassification(dataset, sink, options, context),

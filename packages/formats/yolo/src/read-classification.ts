@@ -17,15 +17,15 @@ interface ClassificationItem {
   imagePath?: string;
 }
 
-/** The folder holding the subset folders: the root, or a single wrapping folder. */
+/** The folder holding the subset folders: the root, or a single wrapping folder (top/train/cat/x.jpg). */
 export function classificationRoot(paths: readonly string[]): string {
   const tops = new Set(paths.map((path) => path.split('/')[0]!));
-  if (tops.size === 1) {
-    const [top] = tops;
-    // A single top folder wraps the dataset when subsets sit one level below it (top/train/cat/x.jpg).
-    if (paths.every((path) => path.split('/').length >= 4 || path.endsWith('/labels.json'))) return top!;
-  }
-  return '';
+  if (tops.size !== 1) return '';
+  const wrapped = paths.every((path) => {
+    const depth = path.split('/').length;
+    return path.endsWith('/labels.json') ? depth >= 3 : depth >= 4;
+  });
+  return wrapped ? [...tops][0]! : '';
 }
 
 async function readLabelsJson(tree: FileTree, path: string): Promise<LabelsJson> {

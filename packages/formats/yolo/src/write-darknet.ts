@@ -5,6 +5,7 @@ import { throwIfAborted } from '@annoconv/core';
 import { topLevelClasses } from './classes.js';
 import { objectsByFrame } from './frame-objects.js';
 import { frameLabelText, labelsById } from './frame-lines.js';
+import { writeImagesMeta } from './images-meta.js';
 import { itemOf } from './item-path.js';
 import { copyImage } from './copy-image.js';
 import { DARKNET_RESERVED, exportSubsetName } from './subsets.js';
@@ -38,4 +39,5 @@ export async function writeDarknet(dataset: Dataset, sink: FileSink, options: Wr
   const data = [`classes = ${classes.names.length}`, ...subsets.map((subset) => `${subset} = ${prefix}${subset}.txt`), `names = ${prefix}obj.names`, 'backup = backup/'];
   await sink.write('obj.data', `${data.join('\n')}\n`);
   await sink.write('obj.names', classes.names.map((name) => `${name}\n`).join(''));
+  if (options['imagesMeta'] !== false) await writeImagesMeta(dataset, sink);
 }

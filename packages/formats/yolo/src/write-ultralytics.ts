@@ -10,6 +10,7 @@ import { copyImage } from './copy-image.js';
 import type { LineFlavour } from './encode-shapes.js';
 import { frameLabelText, labelsById } from './frame-lines.js';
 import { objectsByFrame } from './frame-objects.js';
+import { writeImagesMeta } from './images-meta.js';
 import { itemOf } from './item-path.js';
 import { exportSubsetName, ULTRALYTICS_RESERVED } from './subsets.js';
 
@@ -48,6 +49,7 @@ export async function writeUltralytics(dataset: Dataset, sink: FileSink, options
   const subsets = [...lists.keys()].sort();
   for (const subset of subsets) await sink.write(`${subset}.txt`, lists.get(subset)!.join(''));
   await sink.write('data.yaml', dataYaml(classes.names, subsets, pose ? keypoints : undefined));
+  if (options['imagesMeta'] !== false) await writeImagesMeta(dataset, sink);
 }
 
 /** data.yaml as CVAT writes it: PyYAML's dump, so keys sorted, `names` as an id → name mapping, `path: .`. */
