@@ -15,7 +15,7 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 /** Replaces XML character references; anything else (a named entity a DTD would define) is an error. */
 export function decodeEntities(value: string, file: string, line: number): string {
   if (value.indexOf('&') < 0) return value;
-  return value.replace(/&([^;&\s]{0,32});/g, (match, name: string) => {
+  return value.replace(/&([^;&\s]{0,32});/g, (match, name: string, offset: number) => {
     const known = PREDEFINED[name];
     if (known !== undefined) return known;
     if (name.startsWith('#x') || name.startsWith('#X')) {
@@ -25,7 +25,9 @@ export function decodeEntities(value: string, file: string, line: number): strin
       const code = Number.parseInt(name.slice(1), 10);
       if (Number.isFinite(code) && code <= 0x10ffff) return String.fromCodePoint(code);
     }
-    throw new ParseError(`unknown entity '${match}' (entities are not expanded)`, { file, line });
+    let entityLine = line;
+    for (let index = value.indexOf('\n'); index >= 0 && index < offset; index = value.indexOf('\n', index + 1)) entityLine++;
+    throw new ParseError(`unknown entity '${match}' (entities are not expanded)`, { file, line: entityLine });
   });
 }
 
