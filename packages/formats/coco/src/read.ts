@@ -171,7 +171,8 @@ class CocoReader {
   }
 
   private category(record: CocoCategory, state: FileState): CategoryInfo {
-    const keypointCategory = state.file.task === 'person_keypoints' && (record.keypoints !== undefined || record.skeleton !== undefined);
+    // Keypoints files list every label; only those with points are skeletons (others have empty lists).
+    const keypointCategory = state.file.task === 'person_keypoints' && ((record.keypoints?.length ?? 0) > 0 || (record.skeleton?.length ?? 0) > 0);
     const label = this.builder.label(record.name, keypointCategory ? { type: 'skeleton' } : {});
     let info = this.keypointLabels.get(label.id);
     if (!keypointCategory) return info ?? { label, points: [], joints: [], keypointCategory: false };

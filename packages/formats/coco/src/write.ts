@@ -106,8 +106,9 @@ function shapesByFrame(dataset: Dataset, context: FormatContext, deleted: Set<nu
   for (const shape of dataset.annotations.shapes) add(shape);
   const tracks = dataset.annotations.tracks;
   if (tracks.length > 0) {
-    const endFrame = Math.max(dataset.frames.length - 1, 0);
-    for (const shape of tracksToShapes(tracks, { endFrame, deletedFrames: dataset.meta.deletedFrames }) as FrameShape[]) add(shape);
+    // endFrame is the first frame not produced; outside frames are not exported (FORMATS.md §1.3).
+    const perFrame = tracksToShapes(tracks, { endFrame: dataset.frames.length, deletedFrames: dataset.meta.deletedFrames }) as unknown as FrameShape[];
+    for (const shape of perFrame) if (!shape.outside) add(shape);
     context.diagnostics.info('track-flattened', `${tracks.length} track(s) written as per-frame annotations with attributes.track_id and attributes.keyframe`);
   }
   for (const list of byFrame) if (list) list.sort((a, b) => a.z_order - b.z_order);
