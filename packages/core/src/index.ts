@@ -12,3 +12,6 @@ export * from './dataset-builder.js';
 export * from './import/index.js';
 export * from './skeleton-svg.js';
 export * from './parse-json.js';
+export * from './parse-annotations.js';
+export * from './parse-dataset.js';
+export * from './operations/index.js';

@@ -34,6 +34,9 @@ export const taskMetaSchema = z.object({
   /** Task-relative indices of deleted frames (still counted in the task size). */
   deletedFrames: z.array(z.number().int().nonnegative()).optional().default([]),
   segmentSize: z.number().int().nonnegative().optional().default(0),
+  /** Frames shared by consecutive jobs; null/absent = CVAT's default (5 for video-like tasks, else 0). */
   overlap: z.number().int().nonnegative().nullish(),
+  /** '2d' for images and video, '3d' for point clouds. */
+  dimension: z.enum(['2d', '3d']).optional(),
 });
 export type TaskMeta = z.output<typeof taskMetaSchema>;

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 export const ATTRIBUTE_INPUT_TYPES = ['checkbox', 'radio', 'number', 'text', 'select'] as const;
 export type AttributeInputType = (typeof ATTRIBUTE_INPUT_TYPES)[number];
-export const LABEL_TYPES = ['any', 'cuboid', 'ellipse', 'mask', 'points', 'polygon', 'polyline', 'rectangle', 'skeleton', 'tag'] as const;
+// 'interval' labels belong to audio tasks (CVAT 2.7x); kept so label lists read from CVAT parse.
+export const LABEL_TYPES = ['any', 'cuboid', 'ellipse', 'mask', 'points', 'polygon', 'polyline', 'rectangle', 'skeleton', 'tag', 'interval'] as const;
 export type LabelType = (typeof LABEL_TYPES)[number];
 
 export const attributeSpecSchema = z.object({
@@ -19,7 +20,8 @@ export type AttributeSpec = z.output<typeof attributeSpecSchema>;
 const labelFields = {
   id: z.number().int().nonnegative(),
   name: z.string().min(1).max(64),
-  color: z.string().optional().default(''),
+  /** `#rrggbb`; '' = not chosen (CVAT derives one from the name). */
+  color: z.union([z.literal(''), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour')]).optional().default(''),
   type: z.enum(LABEL_TYPES).optional().default('any'),
   attributes: z.array(attributeSpecSchema).optional().default([]),
 };

@@ -1,0 +1,446 @@
+// An in-memory annotation store for one task with CVAT's request semantics (CVAT-MODEL.md §2.2, §2.3, §2.5):
+// replace all (PUT), PATCH create / update / delete, delete all, and the same on a job's frame range. Every
+// request is validated whole and applied to a copy; the copy replaces the state only when nothing failed, so a
+// request with any error changes nothing.
+import type { LabeledData, Shape, SubShape, SubTrack, Tag, Track } from '../model/annotations.js';
+import type { Label } from '../model/labels.js';
+import type { TaskMode } from '../model/frames.js';
+import type { Dataset } from '../model/dataset.js';
+import { safeParseAnnotations } from '../parse-annotations.js';
+import { AnnoconvError } from '../errors.js';
+import { AnnotationRequestError } from './annotation-request-error.js';
+import { LabelIndex, type SpecKind } from './label-index.js';
+import { readAnnotations } from './read-annotations.js';
+import { serializeAnnotations, type AnnotationsResponse } from './serialize-annotations.js';
+import { isTrackInside, sliceAnnotations } from './slice-annotations.js';
+import { syncTrackFrames } from './track-frames.js';
+import { splitIntoSegments, type Segment } from './segments.js';
+import { cutTrack, mergeTrackIntoRange } from './cut-track.js';
+
+/** The PATCH actions; anything else is CVAT's 400 "Please specify a correct 'action' for the request". */
+export const PATCH_ACTIONS = ['create', 'update', 'delete'] as const;
+export type PatchAction = (typeof PATCH_ACTIONS)[number];
+
+export interface AnnotationStoreOptions {
+  labels: readonly Label[];
+  /** Number of frames of the task. Task-level writes keep only what lies on frames 0 … size−1, as CVAT's
+   * slicing of a task write into its jobs does; undefined = no bound. */
+  size?: number;
+  /** Job splitting (CVAT-MODEL.md §2.7). */
+  segmentSize?: number;
+  overlap?: number | null;
+  mode?: TaskMode;
+}
+
+/** Id spaces: tags; shapes (elements included); tracks (element tracks included); tracked shapes. */
+type IdKind = 'tag' | 'shape' | 'track' | 'trackedShape';
+
+const TABLES: Record<IdKind, string> = {
+  tag: 'engine_labeledimage',
+  shape: 'engine_labeledshape',
+  track: 'engine_labeledtrack',
+  trackedShape: 'engine_trackedshape',
+};
+
+interface StoreState {
+  tags: Map<number, Tag>;
+  shapes: Map<number, Shape>;
+  tracks: Map<number, Track>;
+  used: Record<IdKind, Set<number>>;
+  next: Record<IdKind, number>;
+}
+
+function emptyState(): StoreState {
+  return {
+    tags: new Map(),
+    shapes: new Map(),
+    tracks: new Map(),
+    used: { tag: new Set(), shape: new Set(), track: new Set(), trackedShape: new Set() },
+    next: { tag: 1, shape: 1, track: 1, trackedShape: 1 },
+  };
+}
+
+/** Stored objects are never mutated in place, so a shallow copy of the maps is a safe working copy. */
+function copyState(state: StoreState): StoreState {
+  return {
+    tags: new Map(state.tags),
+    shapes: new Map(state.shapes),
+    tracks: new Map(state.tracks),
+    used: { tag: new Set(state.used.tag), shape: new Set(state.used.shape), track: new Set(state.used.track), trackedShape: new Set(state.used.trackedShape) },
+    next: { ...state.next },
+  };
+}
+
+/** A job's inclusive frame range, or the whole task. */
+interface Scope {
+  start: number;
+  stop: number;
+  job: boolean;
+}
+
+export interface JobInfo extends Segment {
+  /** 1-based, in segment order. */
+  id: number;
+}
+
+export class AnnotationStore {
+  readonly labels: LabelIndex;
+  readonly size: number | undefined;
+  readonly jobs: readonly JobInfo[];
+  private state: StoreState = emptyState();
+
+  constructor(options: AnnotationStoreOptions) {
+    this.labels = new LabelIndex(options.labels);
+    this.size = options.size;
+    this.jobs =
+      options.size === undefined
+        ? []
+        : splitIntoSegments({ size: options.size, segmentSize: options.segmentSize ?? 0, overlap: options.overlap, mode: options.mode ?? 'annotation' }).map(
+            (segment, index) => ({ ...segment, id: index + 1 }),
+          );
+  }
+
+  /** A store holding a dataset's annotations (ids kept where present, assigned where absent). */
+  static fromDataset(dataset: Dataset): AnnotationStore {
+    const store = new AnnotationStore({
+      labels: dataset.labels,
+      size: dataset.frames.length,
+      segmentSize: dataset.meta.segmentSize,
+      overlap: dataset.meta.overlap,
+      mode: dataset.meta.mode,
+    });
+    store.patch('update', dataset.annotations);
+    return store;
+  }
+
+  // ---- task level -------------------------------------------------------------------------------------------
+
+  /** GET `/api/tasks/{id}/annotations`. */
+  get(): AnnotationsResponse {
+    return readAnnotations(this.snapshot(), this.labels);
+  }
+
+  /** PUT: replace everything; answers the created objects with their ids. */
+  put(body: unknown): AnnotationsResponse {
+    return this.write(this.taskScope(), 'put', body);
+  }
+
+  /** PATCH `?action=…`. */
+  patch(action: string, body: unknown): AnnotationsResponse {
+    return this.write(this.taskScope(), checkAction(action), body);
+  }
+
+  /** DELETE: remove everything (CVAT answers 204). */
+  deleteAll(): void {
+    this.state = emptyState();
+  }
+
+  /** The raw stored annotations (request order, no default completion), as a deep copy. */
+  snapshot(): LabeledData {
+    return serializeAnnotations({ version: 0, tags: [...this.state.tags.values()], shapes: [...this.state.shapes.values()], tracks: [...this.state.tracks.values()] });
+  }
+
+  // ---- job level --------------------------------------------------------------------------------------------
+
+  job(id: number): JobInfo {
+    const job = this.jobs.find((candidate) => candidate.id === id);
+    if (!job) throw new AnnoconvError('not-found', `task has no job ${id}`);
+    return job;
+  }
+
+  /** GET `/api/jobs/{id}/annotations`: the slice of the task's annotations on the job's frames. */
+  getJob(id: number): AnnotationsResponse {
+    const job = this.job(id);
+    return readAnnotations(sliceAnnotations(this.snapshot(), job.start, job.stop), this.labels);
+  }
+
+  putJob(id: number, body: unknown): AnnotationsResponse {
+    const job = this.job(id);
+    return this.write({ start: job.start, stop: job.stop, job: true }, 'put', body);
+  }
+
+  patchJob(id: number, action: string, body: unknown): AnnotationsResponse {
+    const job = this.job(id);
+    return this.write({ start: job.start, stop: job.stop, job: true }, checkAction(action), body);
+  }
+
+  deleteJob(id: number): void {
+    const job = this.job(id);
+    const state = copyState(this.state);
+    removeRange(state, job.start, job.stop);
+    this.state = state;
+  }
+
+  // ---- the request pipeline ---------------------------------------------------------------------------------
+
+  private taskScope(): Scope {
+    return { start: 0, stop: this.size === undefined ? Number.POSITIVE_INFINITY : this.size - 1, job: false };
+  }
+
+  private write(scope: Scope, action: 'put' | PatchAction, body: unknown): AnnotationsResponse {
+    // PUT is validated as "create" (ids must be absent).
+    const parsed = safeParseAnnotations(body, { action: action === 'put' ? 'create' : action });
+    if (!parsed.success) throw new AnnotationRequestError(parsed.body, parsed.error.message);
+    // A task-level write is sliced to the task's frames, as CVAT slices it into its jobs (§2.5).
+    const data = scope.job || this.size === undefined ? parsed.data : sliceAnnotations(parsed.data, scope.start, scope.stop);
+    const state = copyState(this.state);
+    const saver = new Saver(state, this.labels);
+    let response: AnnotationsResponse;
+    switch (action) {
+      case 'put':
+        if (scope.job) removeRange(state, scope.start, scope.stop);
+        else clearState(state);
+        response = saver.create(data, scope);
+        break;
+      case 'create':
+        response = saver.create(data, scope);
+        break;
+      case 'update':
+        saver.deleteByIds(data, scope, true);
+        response = saver.create(data, scope);
+        break;
+      case 'delete':
+        saver.deleteByIds(data, scope, false);
+        response = serializeAnnotations(data);
+        break;
+    }
+    this.state = state;
+    return response;
+  }
+}
+
+function checkAction(action: string): PatchAction {
+  if ((PATCH_ACTIONS as readonly string[]).includes(action)) return action as PatchAction;
+  throw new AnnotationRequestError(["Please specify a correct 'action' for the request"]);
+}
+
+function clearState(state: StoreState): void {
+  const empty = emptyState();
+  state.tags = empty.tags;
+  state.shapes = empty.shapes;
+  state.tracks = empty.tracks;
+  state.used = empty.used;
+  // Sequences never go back, as database sequences do not.
+}
+
+function forgetShape(state: StoreState, shape: Shape): void {
+  if (shape.id !== null) state.used.shape.delete(shape.id);
+  for (const element of shape.elements ?? []) if (element.id !== null) state.used.shape.delete(element.id);
+}
+
+function forgetTrack(state: StoreState, track: SubTrack & { elements?: SubTrack[] }): void {
+  if (track.id !== null) state.used.track.delete(track.id);
+  for (const shape of track.shapes) if (shape.id !== null) state.used.trackedShape.delete(shape.id);
+  for (const element of track.elements ?? []) forgetTrack(state, element);
+}
+
+function inRange(frame: number, start: number, stop: number): boolean {
+  return start <= frame && frame <= stop;
+}
+
+/** Removes everything a job of frames [start, stop] holds: its tags and shapes, and the range of every track. */
+function removeRange(state: StoreState, start: number, stop: number): void {
+  for (const [id, tag] of state.tags) if (inRange(tag.frame, start, stop)) {
+    state.tags.delete(id);
+    state.used.tag.delete(id);
+  }
+  for (const [id, shape] of state.shapes) if (inRange(shape.frame, start, stop)) {
+    state.shapes.delete(id);
+    forgetShape(state, shape);
+  }
+  for (const [id, track] of state.tracks) {
+    if (!isTrackInside(track, start, stop)) continue;
+    replaceTrack(state, id, cutTrack(track, start, stop));
+  }
+}
+
+/** Puts a cut or merged track in place of the stored one, allocating ids for its new keyframes. */
+function replaceTrack(state: StoreState, id: number, track: Track | undefined): void {
+  const old = state.tracks.get(id)!;
+  forgetTrack(state, old);
+  if (!track) {
+    state.tracks.delete(id);
+    return;
+  }
+  const claim = (value: SubTrack & { elements?: SubTrack[] }): void => {
+    if (value.id !== null) state.used.track.add(value.id);
+    for (const shape of value.shapes) {
+      if (shape.id !== null && !state.used.trackedShape.has(shape.id)) state.used.trackedShape.add(shape.id);
+      else shape.id = allocate(state, 'trackedShape', null);
+    }
+    for (const element of value.elements ?? []) claim(element);
+  };
+  claim(track);
+  state.tracks.set(id, track);
+}
+
+function allocate(state: StoreState, kind: IdKind, explicit: number | null): number {
+  const used = state.used[kind];
+  if (explicit !== null) {
+    if (used.has(explicit))
+      throw new AnnotationRequestError(
+        `duplicate key value violates unique constraint "${TABLES[kind]}_pkey"\nDETAIL:  Key (id)=(${explicit}) already exists.\n`,
+      );
+    used.add(explicit);
+    return explicit;
+  }
+  // Explicit ids do not move the sequence (as in a database), so the sequence skips ids already taken.
+  while (used.has(state.next[kind])) state.next[kind]++;
+  const id = state.next[kind]++;
+  used.add(id);
+  return id;
+}
+
+/** Applies one validated body to a working state, in CVAT's order: tags, shapes, tracks (§2.3). */
+class Saver {
+  constructor(
+    private readonly state: StoreState,
+    private readonly labels: LabelIndex,
+  ) {}
+
+  private checkLabel(labelId: number): void {
+    if (!this.labels.hasLabel(labelId)) throw new AnnotationRequestError([`label_id \`${labelId}\` is invalid`]);
+  }
+
+  private checkSpecs(labelId: number, attributes: ReadonlyArray<{ spec_id: number }>, kind: SpecKind): void {
+    for (const attribute of attributes)
+      if (!this.labels.hasSpec(labelId, attribute.spec_id, kind)) throw new AnnotationRequestError([`spec_id \`${attribute.spec_id}\` is invalid`]);
+  }
+
+  create(data: LabeledData, scope: Scope): AnnotationsResponse {
+    void scope;
+    const tags = this.saveTags(data.tags);
+    const shapes = this.saveShapes(data.shapes);
+    const tracks = this.saveTracks(data.tracks);
+    return serializeAnnotations({ version: 0, tags, shapes, tracks });
+  }
+
+  private saveTags(tags: Tag[]): Tag[] {
+    for (const tag of tags) {
+      this.checkLabel(tag.label_id);
+      this.checkSpecs(tag.label_id, tag.attributes, 'all');
+    }
+    for (const tag of tags) {
+      tag.id = allocate(this.state, 'tag', tag.id);
+      this.state.tags.set(tag.id, tag);
+    }
+    return tags;
+  }
+
+  private saveShapes(shapes: Shape[]): Shape[] {
+    const checkLevel = (level: SubShape[]): void => {
+      for (const shape of level) {
+        this.checkLabel(shape.label_id);
+        this.checkSpecs(shape.label_id, shape.attributes, 'all');
+      }
+    };
+    // All top-level shapes get their ids first, then the elements of each parent in order.
+    checkLevel(shapes);
+    for (const shape of shapes) shape.id = allocate(this.state, 'shape', shape.id);
+    for (const shape of shapes) {
+      checkLevel(shape.elements);
+      for (const element of shape.elements) element.id = allocate(this.state, 'shape', element.id);
+    }
+    for (const shape of shapes) this.state.shapes.set(shape.id!, shape);
+    return shapes;
+  }
+
+  private saveTracks(tracks: Track[]): Track[] {
+    const saveLevel = <T extends SubTrack & { elements?: SubTrack[] }>(level: T[], parent?: SubTrack): T[] => {
+      syncTrackFrames(level, parent);
+      const kept = level.filter((track) => track.shapes.length > 0);
+      for (const track of kept) {
+        this.checkLabel(track.label_id);
+        this.checkSpecs(track.label_id, track.attributes, 'immutable');
+        for (const shape of track.shapes) this.checkSpecs(track.label_id, shape.attributes, 'mutable');
+      }
+      for (const track of kept) track.id = allocate(this.state, 'track', track.id);
+      for (const track of kept) for (const shape of track.shapes) shape.id = allocate(this.state, 'trackedShape', shape.id);
+      for (const track of kept) if (track.elements !== undefined) track.elements = saveLevel(track.elements, track);
+      return kept;
+    };
+    const kept = saveLevel(tracks);
+    for (const track of kept) this.state.tracks.set(track.id!, track);
+    return kept;
+  }
+
+  /**
+   * Deletes the objects the body names by id (update: before re-creating them). Ids of objects outside the
+   * scope are ignored, as CVAT filters them by job. In a job, a track is only cut to the job's range.
+   */
+  deleteByIds(data: LabeledData, scope: Scope, forUpdate: boolean): void {
+    const { state } = this;
+    for (const tag of data.tags) {
+      if (tag.id === null) continue;
+      const stored = state.tags.get(tag.id);
+      if (stored && inRange(stored.frame, scope.start, scope.stop)) {
+        state.tags.delete(tag.id);
+        state.used.tag.delete(tag.id);
+      }
+    }
+    for (const shape of data.shapes) {
+      if (shape.id === null) continue;
+      this.deleteShape(shape.id, scope);
+    }
+    for (const track of data.tracks) {
+      if (track.id === null) continue;
+      this.deleteTrack(track, scope, forUpdate);
+    }
+  }
+
+  private deleteShape(id: number, scope: Scope): void {
+    const { state } = this;
+    const stored = state.shapes.get(id);
+    if (stored) {
+      if (!inRange(stored.frame, scope.start, scope.stop)) return;
+      state.shapes.delete(id);
+      forgetShape(state, stored);
+      return;
+    }
+    // An element's id deletes just that element.
+    for (const [parentId, parent] of state.shapes) {
+      const element = parent.elements.find((candidate) => candidate.id === id);
+      if (!element) continue;
+      if (!inRange(element.frame, scope.start, scope.stop)) return;
+      state.shapes.set(parentId, { ...parent, elements: parent.elements.filter((candidate) => candidate !== element) });
+      state.used.shape.delete(id);
+      return;
+    }
+  }
+
+  private deleteTrack(request: Track, scope: Scope, forUpdate: boolean): void {
+    const { state } = this;
+    const id = request.id!;
+    const stored = state.tracks.get(id);
+    if (stored) {
+      if (!scope.job) {
+        forgetTrack(state, stored);
+        state.tracks.delete(id);
+      } else if (isTrackInside(stored, scope.start, scope.stop)) {
+        if (forUpdate) {
+          // The job's part of the track is replaced: the new keyframes go into the cut track, same id.
+          const merged = mergeTrackIntoRange(stored, request, scope.start, scope.stop);
+          replaceTrack(state, id, undefined);
+          request.shapes = merged.shapes;
+          request.elements = merged.elements;
+          request.frame = merged.frame;
+        } else {
+          replaceTrack(state, id, cutTrack(stored, scope.start, scope.stop));
+        }
+      }
+      return;
+    }
+    // An element track's id deletes (in a job: cuts) just that element.
+    for (const [parentId, parent] of state.tracks) {
+      const element = (parent.elements ?? []).find((candidate) => candidate.id === id);
+      if (!element) continue;
+      if (scope.job && !isTrackInside(element, scope.start, scope.stop)) return;
+      const remaining = scope.job ? cutTrack(element, scope.start, scope.stop) : undefined;
+      const elements = parent.elements.flatMap((candidate) => (candidate !== element ? [candidate] : remaining ? [remaining] : []));
+      replaceTrack(state, parentId, { ...parent, elements });
+      return;
+    }
+  }
+}
+
+export type { AnnotationsResponse };
