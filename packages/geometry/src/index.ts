@@ -10,3 +10,12 @@ export { rleMerge } from './rle-merge.js';
 export { rleIou } from './rle-iou.js';
 export { polygonToRle, polygonsToRle, bboxToRle } from './polygon-to-rle.js';
 export { EMPTY_CVAT_MASK, cvatMaskToRle, rleToCvatMask, cvatMaskToBitmap, bitmapToCvatMask } from './cvat-mask.js';
+export type {
+  AttributeValueLike,
+  TrackedShapeLike,
+  TrackLike,
+  InterpolatedShape,
+  InterpolationOptions,
+} from './track-types.js';
+export { interpolateTrack, findAngleDiff } from './interpolate-track.js';
+export { tracksToShapes, type TrackFrameShape, type TracksToShapesOptions } from './tracks-to-shapes.js';
