@@ -1,0 +1,82 @@
+// Reading one `Annotations/<id>.xml`: well-formedness (with the line of the fault), the root, and the schema, every
+// problem reported as a ParseError naming the file, the element path and its line.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ParseError } from '@annoconv/core';
+import { annotationDocumentSchema, REPEATED_ELEMENTS, type VocAnnotation } from './schema.js';
+
+export interface ParsedVocAnnotation {
+  annotation: VocAnnotation;
+  /** The 1-based line of each `<object>`, for diagnostics. */
+  objectLines: number[];
+}
+
+const metadata = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+function lineAt(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+function startOf(node: unknown): number | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  return (node as Record<symbol, { startIndex?: number } | undefined>)[metadata]?.startIndex;
+}
+
+/** `['annotation','object',2,'bndbox']` → `annotation/object[3]/bndbox`. */
+function elementPath(path: ReadonlyArray<PropertyKey>): string {
+  let element = '';
+  for (const key of path) {
+    if (typeof key === 'number') element += `[${key + 1}]`;
+    else element += (element ? '/' : '') + String(key);
+  }
+  return element;
+}
+
+/** Parses and validates one VOC annotation document. */
+export function parseVocAnnotationXml(text: string, file: string): ParsedVocAnnotation {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new ParseError(`malformed XML: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col });
+  const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    captureMetaData: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    isArray: (_name: string, jPath: unknown) => REPEATED_ELEMENTS.has(String(jPath)),
+  });
+  const raw = parser.parse(text) as Record<string, unknown>;
+  const starts = lineStarts(text);
+  const result = annotationDocumentSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    // The line of the deepest element on the issue's path that the parser located.
+    let node: unknown = raw;
+    let offset: number | undefined;
+    for (const key of issue.path) {
+      if (typeof node !== 'object' || node === null) break;
+      node = (node as Record<PropertyKey, unknown>)[key as PropertyKey];
+      offset = startOf(node) ?? offset;
+    }
+    const element = elementPath(issue.path);
+    throw new ParseError(`${element ? `<${element}> ` : ''}${issue.message}`, { file, ...(element ? { element } : {}), ...(offset !== undefined ? { line: lineAt(starts, offset) } : {}) });
+  }
+  const rawObjects = ((raw.annotation as Record<string, unknown> | undefined)?.object as unknown[] | undefined) ?? [];
+  const objectLines = rawObjects.map((object) => {
+    const offset = startOf(object);
+    return offset === undefined ? 0 : lineAt(starts, offset);
+  });
+  return { annotation: result.data.annotation, objectLines };
+}
