@@ -20,10 +20,12 @@ export function splitLines(text: string): TextLine[] {
   return result;
 }
 
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** A finite float, or a ParseError naming the place (Datumaro fails the import on any unparsable field). */
 export function parseFloatField(token: string, file: string, line: number, what: string): number {
-  // Number('') is 0 and Number(' ') too; fields never are empty here, but keep the check explicit.
-  const value = token === '' ? Number.NaN : Number(token);
+  // Decimal notation only: Number() would also take '0x10', '' or 'Infinity', Python's float() 'nan'.
+  const value = DECIMAL.test(token) ? Number(token) : Number.NaN;
   if (!Number.isFinite(value)) throw new ParseError(`${what} '${token}' is not a finite number`, { file, line });
   return value;
 }
