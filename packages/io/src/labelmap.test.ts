@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { ParseError } from '@annoconv/core';
-import { findVocLayout, formatLabelmap, formatVocClassList, formatVocImageSet, parseLabelmap, parseVocClassList, parseVocImageSet, vocDefaultLabelmap, type LabelmapEntry } from './labelmap.js';
+import { rgbKey } from './voc-palette.js';
+import { findVocLayout, labelmapColorLookup, labelmapOrDefault, formatLabelmap, formatVocClassList, formatVocImageSet, parseLabelmap, parseVocClassList, parseVocImageSet, vocDefaultLabelmap, type LabelmapEntry } from './labelmap.js';
 
 describe('parseLabelmap', () => {
   it('reads names, colours, parts and actions, skipping comments and blank lines', () => {
@@ -99,5 +100,18 @@ describe('image-set lists', () => {
     });
     expect(findVocLayout(['Annotations/x.xml'])).toEqual({ root: '', lists: [] });
     expect(findVocLayout(['images/x.jpg', 'xImageSets/Main/a.txt'])).toBeUndefined();
+  });
+});
+
+describe('labelmapOrDefault and labelmapColorLookup', () => {
+  it('uses the default map without a file and palette colours for a colourless file', () => {
+    expect(labelmapOrDefault(undefined, 'labelmap.txt')).toEqual(vocDefaultLabelmap());
+    expect(labelmapOrDefault('a:::\nb:::\n', 'labelmap.txt').map((entry) => entry.color)).toEqual([[0, 0, 0], [128, 0, 0]]);
+    expect(labelmapOrDefault('a:1,2,3::\nb:::\n', 'labelmap.txt')[1]!.color).toBeUndefined();
+  });
+
+  it('maps colours to the first label that declares them', () => {
+    const lookup = labelmapColorLookup(parseLabelmap('a:1,2,3::\nb:::\nc:1,2,3::\nd:0,0,9::\n'));
+    expect([...lookup]).toEqual([[rgbKey(1, 2, 3), 0], [9, 3]]);
   });
 });

@@ -2,7 +2,7 @@
 // line, parsed with Datumaro's rules, written as CVAT does, and the default VOC map used when it is absent) and the
 // `ImageSets/<task>/*.txt` lists (item ids, and `<id> ±1` per-class lists).
 import { ParseError } from '@annoconv/core';
-import { vocPaletteColor, type Rgb } from './voc-palette.js';
+import { rgbKey, vocPaletteColor, type Rgb } from './voc-palette.js';
 
 export interface LabelmapEntry {
   name: string;
@@ -180,4 +180,26 @@ export function findVocLayout(paths: readonly string[]): { root: string; lists: 
   }
   lists.sort((a, b) => VOC_IMAGE_SET_TASKS.indexOf(a.task) - VOC_IMAGE_SET_TASKS.indexOf(b.task) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { root, lists };
+}
+
+/**
+ * The label map of a VOC-style dataset: `labelmap.txt` when present, else Datumaro's default VOC map. A file that
+ * declares no colour at all gets the VOC palette colour of each line's position, as Datumaro does.
+ */
+export function labelmapOrDefault(text: string | undefined, file: string): LabelmapEntry[] {
+  if (text === undefined) return vocDefaultLabelmap();
+  const entries = parseLabelmap(text, file);
+  if (entries.length > 0 && entries.every((entry) => !entry.color)) entries.forEach((entry, index) => (entry.color = vocPaletteColor(index)));
+  return entries;
+}
+
+/** Colour → label-map index for class masks; a colour declared twice maps to its first label. */
+export function labelmapColorLookup(entries: readonly LabelmapEntry[]): Map<number, number> {
+  const lookup = new Map<number, number>();
+  entries.forEach((entry, index) => {
+    if (!entry.color) return;
+    const key = rgbKey(...entry.color);
+    if (!lookup.has(key)) lookup.set(key, index);
+  });
+  return lookup;
 }

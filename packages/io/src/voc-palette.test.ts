@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { classMaskFromInstances, formatRgb, indexMaskToRgb, rgbKey, rgbToIndexMask, splitVocSegments, vocPalette, vocPaletteColor, vocPaletteLookup } from './voc-palette.js';
+import { classMaskFromInstances, formatRgb, hexToRgb, rgbToHex, indexMaskToRgb, rgbKey, rgbToIndexMask, splitVocSegments, vocPalette, vocPaletteColor, vocPaletteLookup } from './voc-palette.js';
 
 describe('vocPalette', () => {
   it('has the VOC colours at known indices', () => {
@@ -85,5 +85,15 @@ describe('splitVocSegments', () => {
 
   it('maps a painted instance mask back to classes', () => {
     expect([...classMaskFromInstances(new Uint16Array([0, 1, 2, 2]), new Uint16Array([0, 7, 9]), 4)]).toEqual([4, 7, 9, 9]);
+  });
+});
+
+describe('hex colours', () => {
+  it('converts both ways', () => {
+    expect(rgbToHex([250, 50, 83])).toBe('#fa3253');
+    expect(rgbToHex([0, 0, 0])).toBe('#000000');
+    expect(hexToRgb('#FA3253')).toEqual([250, 50, 83]);
+    expect(hexToRgb('fa3253')).toEqual([250, 50, 83]);
+    expect(hexToRgb('red')).toBeUndefined();
   });
 });

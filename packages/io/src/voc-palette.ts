@@ -181,3 +181,16 @@ export function classMaskFromInstances(instanceIndices: Uint16Array, instanceCla
   }
   return classes;
 }
+
+/** `#rrggbb` (lower case, as CVAT stores label colours) of a colour. */
+export function rgbToHex([red, green, blue]: Rgb): string {
+  return `#${((1 << 24) | (red << 16) | (green << 8) | blue).toString(16).slice(1)}`;
+}
+
+/** The colour of `#rrggbb` / `rrggbb`; undefined for anything else. */
+export function hexToRgb(hex: string): Rgb | undefined {
+  const match = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+  if (!match) return undefined;
+  const value = Number.parseInt(match[1]!, 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}

@@ -21,9 +21,8 @@ import {
 } from '@annoconv/core';
 import { ParseError } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, parseVocClassList, parseVocImageSet, vocPaletteLookup, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
+import { findVocLayout, labelmapColorLookup, labelmapOrDefault, parseVocClassList, parseVocImageSet, rgbToHex, vocPaletteLookup, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
 import { parseVocAnnotationXml } from './annotation-xml.js';
-import { classColorLookup, readLabelmap, rgbToHex } from './labels.js';
 import { round2 } from './python-float.js';
 import type { VocObject } from './schema.js';
 import { decodeSegmentation } from './segmentation.js';
@@ -69,7 +68,7 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
 
   // Labels: labelmap.txt, else Datumaro's default VOC map. Parts become labels, actions checkbox attributes.
   const labelmapPath = `${root}labelmap.txt`;
-  const { entries } = readLabelmap(tree.has(labelmapPath) ? await tree.readText(labelmapPath) : undefined, labelmapPath);
+  const entries = labelmapOrDefault(tree.has(labelmapPath) ? await tree.readText(labelmapPath) : undefined, labelmapPath);
   const labelOf = new Map<string, Label>();
   for (const entry of entries) {
     const label = builder.label(entry.name, entry.color ? { color: rgbToHex(entry.color) } : {});
@@ -165,7 +164,7 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
   const trackIds = new Map<Shape, { trackId: string; keyframe: boolean }>();
 
   // Second pass: boxes, then masks.
-  const classLookup = classColorLookup(entries);
+  const classLookup = labelmapColorLookup(entries);
   const instanceLookup = vocPaletteLookup();
   for (const item of items.values()) {
     throwIfAborted(context);
