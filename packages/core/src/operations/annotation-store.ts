@@ -181,8 +181,19 @@ export class AnnotationStore {
     // PUT is validated as "create" (ids must be absent).
     const parsed = safeParseAnnotations(body, { action: action === 'put' ? 'create' : action });
     if (!parsed.success) throw new AnnotationRequestError(parsed.body, parsed.error.message);
+    try {
+      return this.apply(scope, action, parsed.data);
+    } catch (error) {
+      if (error instanceof AnnotationRequestError) throw error;
+      // Interpolation refuses tracks CVAT cannot interpolate either (two different keyframes on one frame,
+      // mask tracks); CVAT answers 500 there, we answer the request as invalid.
+      throw new AnnotationRequestError([error instanceof Error ? error.message : String(error)]);
+    }
+  }
+
+  private apply(scope: Scope, action: 'put' | PatchAction, parsedData: LabeledData): AnnotationsResponse {
     // A task-level write is sliced to the task's frames, as CVAT slices it into its jobs (§2.5).
-    const data = scope.job || this.size === undefined ? parsed.data : sliceAnnotations(parsed.data, scope.start, scope.stop);
+    const data = scope.job || this.size === undefined ? parsedData : sliceAnnotations(parsedData, scope.start, scope.stop);
     const state = copyState(this.state);
     const saver = new Saver(state, this.labels);
     let response: AnnotationsResponse;

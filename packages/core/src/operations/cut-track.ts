@@ -93,7 +93,15 @@ export function mergeTrackIntoRange<T extends TrackLike>(stored: T, request: T, 
   const mergeLevel = (old: SubTrack | undefined, next: SubTrack): TrackedShape[] => {
     const kept = old ? (cutTrack({ ...old, elements: undefined }, start, stop)?.shapes ?? []) : [];
     const frames = new Set(next.shapes.map((shape) => shape.frame));
-    const shapes = [...kept.filter((shape) => !frames.has(shape.frame)), ...next.shapes];
+    const shapes = kept.filter((shape) => !frames.has(shape.frame));
+    // A job view's boundary keyframes carry the id of the keyframe they were copied from (CVAT's slice does
+    // so); an id already kept or already seen in the request becomes a new keyframe.
+    const taken = new Set(shapes.map((shape) => shape.id));
+    for (const shape of next.shapes) {
+      const id = shape.id !== null && !taken.has(shape.id) ? shape.id : null;
+      taken.add(id);
+      shapes.push({ ...shape, id });
+    }
     const visibleAfterBefore = old ? interpolateTrackShapes(old, { endFrame: stop + 2 }).some((state) => state.frame === stop + 1 && !state.outside) : false;
     if (!visibleAfterBefore && !shapes.some((shape) => shape.frame === stop + 1)) {
       const last = [...shapes].sort(byFrame).filter((shape) => shape.frame <= stop).pop();
