@@ -19,7 +19,7 @@ import type {
 import { XmlWriter, type XmlAttributes } from './xml-writer.js';
 import { geometryAttributes } from './write-geometry.js';
 import { ELEMENT_OF_SHAPE, ROTATABLE } from './schema.js';
-import { interpolateTrack, tracksToShapes, type InterpolatedShape } from './track-frames.js';
+import { interpolateTrack, tracksToShapes, withoutMaskInterpolation, type InterpolatedShape } from './track-frames.js';
 
 export type CvatFlavour = 'images' | 'video';
 
@@ -31,6 +31,9 @@ export interface CvatWriteOptions extends WriteOptions {
 }
 
 const DEFAULT_SUBSET = 'default';
+
+/** A shape written in an `<image>`: a plain shape, or a track's shape on that frame (which has no score). */
+type FrameShape = Omit<Shape, 'elements' | 'score'> & { score?: number; elements: SubShape[] };
 const FLUSH_PARTS = 20_000;
 
 function videoFrameName(absolute: number): string {
@@ -207,8 +210,8 @@ class CvatXmlWriter {
 
   private *writeImages(): Generator<string> {
     const { dataset, context } = this;
-    const shapesByFrame = new Map<number, Array<Omit<Shape, 'elements'> & { elements: SubShape[] }>>();
-    const add = (shape: Omit<Shape, 'elements'> & { elements: SubShape[] }): void => {
+    const shapesByFrame = new Map<number, Array<FrameShape>>();
+    const add = (shape: FrameShape): void => {
       const list = shapesByFrame.get(shape.frame);
       if (list) list.push(shape);
       else shapesByFrame.set(shape.frame, [shape]);
@@ -219,7 +222,12 @@ class CvatXmlWriter {
         'track-flattened',
         `${dataset.annotations.tracks.length} track(s) written as per-frame shapes: track identity, keyframes and outside frames are lost ("CVAT for images")`,
       );
-      const flattened = tracksToShapes(dataset.annotations.tracks, { endFrame: dataset.frames.length, deletedFrames: dataset.meta.deletedFrames });
+      const tracks = dataset.annotations.tracks.map((track, index) => {
+        const { track: kept, cut } = withoutMaskInterpolation(track);
+        if (cut) context.diagnostics.warn('track-flattened', 'a mask track: CVAT cannot interpolate masks; only its first mask is written', { objectId: index, objectKind: 'track' });
+        return kept;
+      });
+      const flattened = tracksToShapes(tracks, { endFrame: dataset.frames.length, deletedFrames: dataset.meta.deletedFrames });
       // CVAT's group_by_frame skips shapes of a track that is outside on that frame.
       for (const shape of flattened) if (!shape.outside) add(shape);
     }
@@ -275,7 +283,7 @@ class CvatXmlWriter {
     this.xml.open('image', attributes);
   }
 
-  private writeImageShape(shape: Omit<Shape, 'elements'> & { elements: SubShape[] }): void {
+  private writeImageShape(shape: FrameShape): void {
     const name = this.labelName(shape.label_id, `a ${shape.type}`, shape.frame);
     if (name === undefined) return;
     this.reportShapeLosses(shape);
@@ -358,7 +366,7 @@ class CvatXmlWriter {
     }
   }
 
-  private interpolate(track: Pick<Track, 'frame' | 'shapes'> & Partial<Track>, endFrame: number): InterpolatedShape[] {
+  private interpolate(track: Pick<Track, 'frame' | 'shapes'>, endFrame: number): InterpolatedShape[] {
     // CVAT drops keyframes on deleted frames before interpolating and shapes on deleted frames after.
     const kept = { ...track, shapes: track.shapes.filter((shape) => !this.deleted.has(shape.frame)) };
     if (kept.shapes.length === 0) return [];
@@ -371,9 +379,9 @@ class CvatXmlWriter {
     const lostKeyframes = track.shapes.filter((shape) => shape.frame >= endFrame || this.deleted.has(shape.frame)).length;
     if (lostKeyframes > 0)
       this.context.diagnostics.warn('annotation-unmatched', `${lostKeyframes} keyframe(s) of a track lie on deleted frames or after the last frame; not written`, { objectId: id, objectKind: 'track' });
-    const first = track.shapes[0];
-    if (first?.type === 'mask' && track.shapes.length > 1)
-      this.context.diagnostics.warn('track-flattened', 'a mask track: CVAT re-imports only its first mask, as a shape', { objectId: id, objectKind: 'track' });
+    const { track: kept, cut } = withoutMaskInterpolation(track);
+    if (cut) this.context.diagnostics.warn('track-flattened', 'a mask track: CVAT cannot interpolate masks; only its first mask is written', { objectId: id, objectKind: 'track' });
+    track = kept;
 
     const attributes: Array<[string, string]> = [['id', String(id)], ['label', name], ['source', track.source]];
     if (this.project) {
