@@ -46,14 +46,22 @@ export function decodeExample(data: Uint8Array): Map<string, FeatureValue> {
   return features;
 }
 
+type BufferLike = { from(buffer: ArrayBufferLike, offset: number, length: number): Uint8Array };
+const NodeBuffer = (globalThis as { Buffer?: BufferLike }).Buffer;
+
+/** protobufjs copies a Node Buffer with one memcpy but a plain Uint8Array byte by byte; wrap without copying. */
+function fastBytes(bytes: Uint8Array): Uint8Array {
+  return NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+}
+
 /** Encodes a feature map as a serialized Example; keys are written in the map's order. */
 export function encodeExample(features: Map<string, FeatureValue>): Uint8Array {
   const feature: Record<string, DecodedFeature> = {};
   for (const [key, value] of features) {
-    if ('bytes' in value) feature[key] = { bytesList: { value: value.bytes } };
+    if ('bytes' in value) feature[key] = { bytesList: { value: value.bytes.map(fastBytes) } };
     else if ('floats' in value) feature[key] = { floatList: { value: value.floats } };
     else feature[key] = { int64List: { value: value.ints } };
   }
-  const type = exampleMessage();
-  return type.encode(type.fromObject({ features: { feature } })).finish();
+  // encode() takes plain objects of the right shape; fromObject() would copy every byte string first.
+  return exampleMessage().encode({ features: { feature } }).finish();
 }
