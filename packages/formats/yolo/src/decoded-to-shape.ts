@@ -26,7 +26,11 @@ export function cornersToRotatedRectangle(corners: readonly number[]): { points:
   const cy = (y0 + y1 + y2 + y3) / 4;
   const width = (Math.hypot(x1 - x0, y1 - y0) + Math.hypot(x2 - x3, y2 - y3)) / 2;
   const height = (Math.hypot(x3 - x0, y3 - y0) + Math.hypot(x2 - x1, y2 - y1)) / 2;
-  const rotation = normalizeRotation((Math.atan2(y1 - y0, x1 - x0) * 180) / Math.PI);
+  // The direction of the top edge, averaged over both width edges and both height edges turned by -90°, so a box
+  // with one side (almost) zero still gets its angle from the other side.
+  const dx = x1 - x0 + (x2 - x3) + (y2 - y1) + (y3 - y0);
+  const dy = y1 - y0 + (y2 - y3) - (x2 - x1) - (x3 - x0);
+  const rotation = normalizeRotation((Math.atan2(dy, dx) * 180) / Math.PI);
   return { points: [cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2], rotation };
 }
 
