@@ -1,27 +1,25 @@
-// A FileSink writing a zip archive: entries stream through yazl into a temporary sibling file that `commit()`
-// renames into place and `abort()` removes. Entries keep a fixed timestamp so equal input gives equal bytes.
+// A FileSink writing a zip archive: entries stream through ZipWriter into a temporary sibling file that
+// `commit()` renames into place and `abort()` removes.
 import { IoError } from '@annoconv/core';
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import * as yazl from 'yazl';
 import type { OutputSink } from './output-sink.js';
 import { refuseExisting, swapIntoPlace, temporarySibling } from './output-swap.js';
 import { normalizeEntryPath } from './safe-path.js';
+import { ZipWriter } from './zip-writer.js';
 
-/** The timestamp written on every entry: DOS time has no time zone, so a fixed date keeps archives reproducible. */
-const ENTRY_TIME = new Date(2000, 0, 1, 0, 0, 0);
+const encoder = new TextEncoder();
 
 export class ZipSink implements OutputSink {
   readonly kind = 'zip' as const;
   readonly path: string;
   readonly temporaryPath: string;
   private readonly overwrite: boolean;
-  private readonly zip = new yazl.ZipFile();
   private readonly file: WriteStream;
+  private readonly writer: ZipWriter;
   private readonly written = new Set<string>();
   private failure: Error | undefined;
   private state: 'open' | 'committed' | 'aborted' = 'open';
@@ -31,13 +29,10 @@ export class ZipSink implements OutputSink {
     this.overwrite = overwrite;
     this.temporaryPath = temporarySibling(path, 'tmp');
     this.file = createWriteStream(this.temporaryPath);
-    const fail = (error: Error): void => {
+    this.file.on('error', (error) => {
       this.failure ??= error;
-    };
-    this.zip.on('error', fail);
-    this.file.on('error', fail);
-    this.zip.outputStream.on('error', fail);
-    this.zip.outputStream.pipe(this.file);
+    });
+    this.writer = new ZipWriter(this.file);
   }
 
   /** Refuses an existing output unless `overwrite`; opens the temporary file (creating the target's parents). */
@@ -54,34 +49,28 @@ export class ZipSink implements OutputSink {
 
   async write(path: string, data: Uint8Array | string): Promise<void> {
     const entry = this.claim(path);
-    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf-8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    this.zip.addBuffer(buffer, entry, { mtime: ENTRY_TIME, mode: 0o100644, compress: true });
+    await this.run(entry, this.writer.addBytes(entry, typeof data === 'string' ? encoder.encode(data) : data));
   }
 
-  /** Resolves once yazl has consumed every chunk, so the caller may reuse what the chunks came from. */
+  /** Resolves once every chunk is written, so the caller may reuse what the chunks came from. */
   async writeStream(path: string, chunks: AsyncIterable<Uint8Array | string>): Promise<void> {
     const entry = this.claim(path);
-    const stream = Readable.from(toBuffers(chunks), { objectMode: false });
-    this.zip.addReadStream(stream, entry, { mtime: ENTRY_TIME, mode: 0o100644, compress: true });
-    try {
-      await finished(stream);
-    } catch (error) {
-      this.failure ??= error as Error;
-      throw new IoError(`cannot write entry '${entry}': ${(error as Error).message}`, { where: { file: this.path }, cause: error });
-    }
+    await this.run(entry, this.writer.add(entry, toBytes(chunks)));
   }
 
   async commit(): Promise<void> {
     this.assertOpen();
-    this.zip.end();
-    try {
-      await finished(this.file);
-    } catch (error) {
-      this.failure ??= error as Error;
+    if (!this.failure) {
+      try {
+        await this.writer.finish();
+      } catch (error) {
+        this.failure ??= error as Error;
+      }
     }
     if (this.failure) {
+      const failure = this.failure;
       await this.abort();
-      throw new IoError(`cannot write zip: ${this.failure.message}`, { where: { file: this.path }, cause: this.failure });
+      throw new IoError(`cannot write zip: ${failure.message}`, { where: { file: this.path }, cause: failure });
     }
     await swapIntoPlace(this.temporaryPath, this.path, this.overwrite);
     this.state = 'committed';
@@ -90,10 +79,19 @@ export class ZipSink implements OutputSink {
   async abort(): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'aborted';
-    this.zip.outputStream.unpipe(this.file);
     this.file.destroy();
     await finished(this.file).catch(() => {});
     await rm(this.temporaryPath, { force: true });
+  }
+
+  private async run(entry: string, writing: Promise<void>): Promise<void> {
+    try {
+      await writing;
+    } catch (error) {
+      // A half-written entry leaves the archive unusable: remember it so that commit fails.
+      this.failure ??= error as Error;
+      throw new IoError(`cannot write entry '${entry}': ${(error as Error).message}`, { where: { file: this.path }, cause: error });
+    }
   }
 
   private claim(path: string): string {
@@ -111,8 +109,6 @@ export class ZipSink implements OutputSink {
   }
 }
 
-async function* toBuffers(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
-  for await (const chunk of chunks) {
-    yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf-8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  }
+async function* toBytes(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
 }
