@@ -1,0 +1,82 @@
+// `annoconv convert <input> <output> --to F`: converts a dataset, reporting every loss.
+import type { Command } from 'commander';
+import { convert } from '@annoconv/engine';
+import type { CliEnv } from '../cli-env.js';
+import { formatDiagnostics } from '../diagnostics-report.js';
+import { EXIT } from '../exit-codes.js';
+import { addLimitOptions, collectOption, examples, limitsFrom, type LimitFlags } from '../input-options.js';
+import { createProgressReporter } from '../progress-reporter.js';
+import { runReported } from '../run-reported.js';
+
+interface ConvertFlags extends LimitFlags {
+  from?: string;
+  to: string;
+  saveImages?: boolean;
+  strict?: boolean;
+  overwrite?: boolean;
+  json?: boolean;
+  verbose?: boolean;
+  progress: boolean;
+  option?: Record<string, string>;
+}
+
+export function registerConvertCommand(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
+  const command = program
+    .command('convert')
+    .description('convert a dataset (folder, .zip or annotation file) into another format')
+    .argument('<input>', 'dataset folder, .zip archive, or single annotation file')
+    .argument('<output>', 'output folder, or a .zip archive when the name ends in .zip')
+    .option('-f, --from <format>', 'source format id or CVAT name (detected when omitted)')
+    .requiredOption('-t, --to <format>', 'target format id or CVAT name (see `annoconv formats`)')
+    .option('--save-images', 'copy image files into the output')
+    .option('--strict', 'fail (exit 5) and write nothing when any warning is raised')
+    .option('--overwrite', 'replace an existing output')
+    .option('-o, --option <name=value>', 'format option, repeatable (see `annoconv formats`)', collectOption)
+    .option('--json', 'print the result (formats, diagnostics, stats) as JSON on stdout')
+    .option('-v, --verbose', 'list every diagnostic instead of the first few per kind')
+    .option('--no-progress', 'do not report progress on stderr');
+  addLimitOptions(command).addHelpText(
+    'after',
+    examples([
+      'annoconv convert coco-dataset.zip out/voc --to "PASCAL VOC 1.1"',
+      'annoconv convert annotations.xml out/coco.zip --from cvat --to coco --strict',
+      'annoconv convert yolo-folder out/cvat --to cvat-images --save-images --overwrite',
+    ]),
+  );
+  command.action(async (input: string, output: string, flags: ConvertFlags) => {
+    const progress = createProgressReporter(env, flags.progress);
+    const limits = limitsFrom(flags);
+    const code = await runReported(env, { json: flags.json ?? false, subject: input }, async () => {
+      try {
+        const result = await convert({
+          input,
+          output,
+          to: flags.to,
+          ...(flags.from !== undefined ? { from: flags.from } : {}),
+          saveImages: flags.saveImages ?? false,
+          strict: flags.strict ?? false,
+          overwrite: flags.overwrite ?? false,
+          options: flags.option ?? {},
+          onProgress: (event) => progress.update(event),
+          ...(env.signal ? { signal: env.signal } : {}),
+          ...(limits ? { limits } : {}),
+        });
+        progress.stop();
+        if (flags.json) {
+          env.stdout.write(`${JSON.stringify({ from: result.from, to: result.to, output, diagnostics: result.diagnostics, stats: result.stats }, null, 2)}\n`);
+        } else {
+          env.stderr.write(formatDiagnostics(result.diagnostics, { verbose: flags.verbose ?? false }));
+          env.stdout.write(`converted ${input} (${result.from}) → ${output} (${result.to}): ${result.stats.frames} frames, ${countValues(result.stats.shapes)} shapes, ${countValues(result.stats.tracks)} tracks, ${result.stats.tags} tags\n`);
+        }
+        return EXIT.ok;
+      } finally {
+        progress.stop();
+      }
+    }, flags.verbose ?? false);
+    setExitCode(code);
+  });
+}
+
+function countValues(record: Record<string, number>): number {
+  return Object.values(record).reduce((sum, value) => sum + value, 0);
+}

@@ -1,0 +1,167 @@
+// In-process tests of every command through main(), on the real format list (CVAT XML, which has landed).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatsListing } from '@annoconv/engine';
+import { CVAT_IMAGES_XML, tempDir } from './test-support/fixtures.js';
+import { runCli } from './test-support/run-cli.js';
+
+let dir: ReturnType<typeof tempDir>;
+let cvatFolder: string;
+
+beforeAll(() => {
+  dir = tempDir('cli');
+  cvatFolder = join(dir.path, 'cvat-in');
+  mkdirSync(cvatFolder);
+  writeFileSync(join(cvatFolder, 'annotations.xml'), CVAT_IMAGES_XML);
+});
+afterAll(() => dir.remove());
+
+describe('usage', () => {
+  it('--help on the program lists the commands and the exit codes', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const word of ['convert', 'detect', 'formats', 'validate', 'stats', 'Exit codes:', '130']) expect(run.stdout).toContain(word);
+  });
+
+  it.each(['convert', 'detect', 'formats', 'validate', 'stats'])('%s --help shows examples', async (command) => {
+    const run = await runCli([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toContain(`$ annoconv ${command}`);
+  });
+
+  it('bad usage exits 2 with commander’s message', async () => {
+    expect((await runCli([])).code).toBe(2);
+    const unknown = await runCli(['convrt']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'convrt'");
+    expect(unknown.stderr).toContain('(Did you mean convert?)');
+    const missing = await runCli(['convert', 'a', 'b']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '-t, --to <format>' not specified");
+    const badPair = await runCli(['convert', 'a', 'b', '--to', 'cvat', '--option', 'novalue']);
+    expect(badPair.code).toBe(2);
+    expect(badPair.stderr).toContain("expected name=value, got 'novalue'");
+    expect((await runCli(['detect', 'a', '--max-entries', '-3'])).code).toBe(2);
+  });
+
+  it('an unknown format option exits 2 naming the known ones', async () => {
+    const run = await runCli(['convert', cvatFolder, join(dir.path, 'never'), '--to', 'cvat', '--option', 'colour=red']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option 'colour' for cvat → cvat; known options: convMaskToPoly/);
+    expect(existsSync(join(dir.path, 'never'))).toBe(false);
+  });
+});
+
+describe('formats', () => {
+  it('--json prints exactly the CVAT listing', async () => {
+    const run = await runCli(['formats', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(formatsListing());
+  });
+
+  it('lists ids with what each can do', async () => {
+    const run = await runCli(['formats']);
+    expect(run.stdout).toMatch(/^cvat\s+import \+ export\s+CVAT for images 1\.1/m);
+  });
+});
+
+describe('stats', () => {
+  it('--json prints exactly the canonical counts', async () => {
+    const run = await runCli(['stats', cvatFolder, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      `${JSON.stringify({ format: 'cvat', frames: 2, subsets: { default: 2 }, labels: ['car', 'person'], tags: 1, shapes: { ellipse: 1, polygon: 1, rectangle: 1 }, tracks: {}, trackedShapes: 0 }, null, 2)}\n`,
+    );
+  });
+
+  it('--from names the format instead of detecting it', async () => {
+    const run = await runCli(['stats', join(cvatFolder, 'annotations.xml'), '--from', 'CVAT 1.1', '--json']);
+    expect(JSON.parse(run.stdout).format).toBe('cvat');
+  });
+});
+
+describe('detect', () => {
+  it('ranks the candidates', async () => {
+    const run = await runCli(['detect', cvatFolder, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.format).toBe('cvat');
+    expect(result.candidates[0]).toMatchObject({ format: 'cvat', name: 'CVAT for images 1.1' });
+    expect(result.rejected.length).toBeGreaterThan(0);
+  });
+
+  it('exits 3 when nothing matches, saying why each format rejected the input', async () => {
+    const empty = join(dir.path, 'nothing');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'readme.txt'), 'no annotations here');
+    const run = await runCli(['detect', empty]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`no format recognised ${empty}`);
+    expect(run.stderr).toMatch(/^ {2}cvat: no \.xml file$/m);
+  });
+});
+
+describe('convert', () => {
+  it('converts, reports losses grouped by code, and refuses an existing output unless --overwrite', async () => {
+    const output = join(dir.path, 'video-out');
+    const run = await runCli(['convert', cvatFolder, output, '--to', 'CVAT for video 1.1']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('(cvat) →');
+    expect(run.stderr).toMatch(/tag-unsupported \(warning\) ×1/);
+    expect(readFileSync(join(output, 'annotations.xml'), 'utf-8')).toContain('<track');
+    const again = await runCli(['convert', cvatFolder, output, '--to', 'cvat-video']);
+    expect(again.code).toBe(6);
+    expect(again.stderr).toContain(`${output}: output already exists`);
+    expect((await runCli(['convert', cvatFolder, output, '--to', 'cvat-video', '--overwrite'])).code).toBe(0);
+  });
+
+  it('--json prints formats, diagnostics and stats', async () => {
+    const run = await runCli(['convert', cvatFolder, join(dir.path, 'json-out.zip'), '--to', 'cvat-video', '--json', '--no-progress']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ from: 'cvat', to: 'cvat-video', stats: { frames: 2 } });
+    expect(result.diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain('tag-unsupported');
+  });
+
+  it('--strict fails with exit 5, lists the warnings and writes nothing', async () => {
+    const output = join(dir.path, 'strict-out');
+    const run = await runCli(['convert', cvatFolder, output, '--to', 'cvat-video', '--strict']);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain('tag-unsupported');
+    expect(run.stderr).toMatch(/strict mode: \d+ warning\(s\), nothing written/);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('an unknown target format exits 3 and lists the known ones', async () => {
+    const run = await runCli(['convert', cvatFolder, join(dir.path, 'x'), '--to', 'nope']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("annoconv: error [unknown-format]: unknown format 'nope'; known formats: ");
+  });
+
+  it('a missing input exits 6 naming it', async () => {
+    const missing = join(dir.path, 'does-not-exist');
+    const run = await runCli(['convert', missing, join(dir.path, 'y'), '--to', 'cvat']);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain(missing);
+  });
+});
+
+describe('validate', () => {
+  it('accepts a valid input', async () => {
+    const run = await runCli(['validate', cvatFolder]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('valid: ');
+  });
+
+  it('exits 4 on malformed input, naming the file and the line', async () => {
+    const broken = join(dir.path, 'broken');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'annotations.xml'), CVAT_IMAGES_XML.replace('<box label="car"', '<box label="car" xtl="oops"').replace('</image>\n  <image id="1"', '<image id="1"'));
+    const run = await runCli(['validate', broken, '--from', 'cvat']);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/annoconv: error \[parse\]: annotations\.xml:\d+/);
+  });
+});
