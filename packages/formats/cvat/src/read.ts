@@ -316,7 +316,7 @@ class CvatXmlReader {
   }
 
   /** Video tasks write no `<image>`: the frames are `frame_%06d` of the absolute numbers start + k·step. */
-  private buildVideoFrames(element: XmlElement): void {
+  private buildVideoFrames(element?: XmlElement): void {
     if (this.videoFramesBuilt) return;
     this.videoFramesBuilt = true;
     if (this.builder.dataset.frames.length > 0) return;
@@ -324,7 +324,7 @@ class CvatXmlReader {
     let size = meta?.size;
     if (size === undefined && meta?.task.stopFrame !== undefined) size = Math.floor((meta.task.stopFrame - this.startFrame) / this.frameStep) + 1;
     if (size === undefined) {
-      this.context.diagnostics.warn('invalid-value', 'the meta gives neither size nor stop_frame; frames are made up to the last track frame', this.where(element));
+      if (element) this.context.diagnostics.warn('invalid-value', 'the meta gives neither size nor stop_frame; frames are made up to the last track frame', this.where(element));
       return;
     }
     const subset = subsetName(meta?.subset) || this.fileSubset;
@@ -511,6 +511,8 @@ class CvatXmlReader {
   }
 
   finish(tree: FileTree, xmlPath: string | undefined): Dataset {
+    // A "for video" file without tracks still describes the task's frames.
+    if (this.builder.dataset.frames.length === 0 && (this.meta?.kind === 'task' || this.meta?.kind === 'job')) this.buildVideoFrames();
     const dataset = this.builder.build();
     dataset.annotations = { version: 0, tags: this.tags, shapes: this.shapes, tracks: this.tracks };
     if (xmlPath !== undefined) attachImages(tree, xmlPath, dataset, this.context);

@@ -406,7 +406,11 @@ class CvatXmlWriter {
       if (shape.type === 'skeleton') {
         const elements = elementShapes.get(shape.frame);
         // CVAT writes a skeleton frame only when its elements have shapes there.
-        if (!elements || elements.length === 0) continue;
+        if (!elements || elements.length === 0) {
+          if (shape.keyframe)
+            this.context.diagnostics.warn('annotation-unmatched', 'a skeleton keyframe on a frame where none of its elements has a shape is not written', { frame: shape.frame, objectId: id, objectKind: 'track' });
+          continue;
+        }
         if (shape.outside && shape.keyframe)
           this.context.diagnostics.warn('field-dropped', 'an outside skeleton keyframe: CVAT writes no outside for the skeleton itself', { frame: shape.frame, objectId: id, objectKind: 'track' });
         this.xml.open('skeleton', [['frame', String(this.absolute(shape.frame))], ['keyframe', shape.keyframe ? '1' : '0'], ['z_order', String(shape.z_order)]]);
