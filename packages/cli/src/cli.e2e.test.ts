@@ -1,0 +1,166 @@
+// End-to-end tests: spawn the real `annoconv` command (bin/annoconv.js → dist) on folders and zips in temporary
+// folders and check outputs, exit codes and messages. They need the compiled CLI (`npx tsc -b packages/cli`,
+// which CI runs before the tests); without it they are skipped with a message saying so.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formats, formatsListing } from '@annoconv/engine';
+import { openTree } from '@annoconv/io';
+import { CVAT_IMAGES_XML, tempDir } from './test-support/fixtures.js';
+import { makeZip } from './test-support/make-zip.js';
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(packageRoot, 'bin', 'annoconv.js');
+const built = existsSync(join(packageRoot, 'dist', 'index.js'));
+
+function annoconv(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+it.skipIf(built)('end-to-end tests are skipped: the CLI is not built (run `npx tsc -b packages/cli` first)', () => {
+  expect(built).toBe(false);
+});
+
+describe.skipIf(!built)('annoconv (spawned)', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let cvatZip: string;
+  let cvatFolder: string;
+
+  beforeAll(() => {
+    dir = tempDir('e2e');
+    cvatZip = join(dir.path, 'cvat.zip');
+    writeFileSync(cvatZip, makeZip([{ name: 'annotations.xml', data: CVAT_IMAGES_XML }]));
+    cvatFolder = join(dir.path, 'cvat-folder');
+    mkdirSync(cvatFolder);
+    writeFileSync(join(cvatFolder, 'annotations.xml'), CVAT_IMAGES_XML);
+  });
+  afterAll(() => dir.remove());
+
+  it('answers --help and --version with exit 0, and bad usage with 2', () => {
+    const help = annoconv(['--help'], dir.path);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes:');
+    expect(annoconv(['--version'], dir.path).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const bad = annoconv(['convert', 'only-one-argument'], dir.path);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("missing required argument 'output'");
+  });
+
+  it('formats --json prints the CVAT formats listing', () => {
+    const run = annoconv(['formats', '--json'], dir.path);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(formatsListing());
+  });
+
+  it('converts a zip into a zip, leaving the input untouched, and stats reads the result', async () => {
+    const before = readFileSync(cvatZip);
+    const output = join(dir.path, 'video.zip');
+    const run = annoconv(['convert', cvatZip, output, '--to', 'CVAT for video 1.1'], dir.path);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('→');
+    expect(readFileSync(cvatZip).equals(before)).toBe(true);
+    const tree = await openTree(output);
+    try {
+      expect(tree.entries().map((entry) => entry.path)).toEqual(['annotations.xml']);
+      expect(await tree.readText('annotations.xml')).toContain('<track');
+    } finally {
+      await tree.close();
+    }
+    // No temporary files are left beside the output.
+    expect(readdirSync(dir.path).filter((name) => name.startsWith('video')).sort()).toEqual(['video.zip']);
+    const stats = annoconv(['stats', output, '--json'], dir.path);
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ format: 'cvat-video', frames: 2, labels: ['car', 'person'] });
+  });
+
+  it('stats --json prints exactly the canonical counts of a folder', () => {
+    const run = annoconv(['stats', cvatFolder, '--json'], dir.path);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      format: 'cvat', frames: 2, subsets: { default: 2 }, labels: ['car', 'person'], tags: 1, shapes: { ellipse: 1, polygon: 1, rectangle: 1 }, tracks: {}, trackedShapes: 0,
+    });
+  });
+
+  it('refuses a zip with a ../ entry (exit 6) and writes nothing anywhere', () => {
+    const evil = join(dir.path, 'evil.zip');
+    writeFileSync(evil, makeZip([{ name: 'annotations.xml', data: CVAT_IMAGES_XML }, { name: '../escaped.xml', data: CVAT_IMAGES_XML }]));
+    const output = join(dir.path, 'evil-out');
+    const run = annoconv(['convert', evil, output, '--to', 'cvat'], dir.path);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('unsafe-path');
+    expect(run.stderr).toContain('../escaped.xml');
+    expect(existsSync(output)).toBe(false);
+    expect(existsSync(join(dir.path, '..', 'escaped.xml'))).toBe(false);
+  });
+
+  it('refuses a zip bomb (exit 6) naming the entry and the bound', () => {
+    const bomb = join(dir.path, 'bomb.zip');
+    writeFileSync(bomb, makeZip([{ name: 'annotations.xml', data: new Uint8Array(64 * 1024 * 1024) }]));
+    const run = annoconv(['stats', bomb, '--json'], dir.path);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain('limit-exceeded');
+    expect(run.stderr).toContain('bomb.zip');
+    expect(run.stderr).toContain("entry 'annotations.xml'");
+    expect(run.stderr).toMatch(/ratio/);
+  });
+
+  it('reports a truncated zip as invalid input (exit 4) naming the archive', () => {
+    const whole = makeZip([{ name: 'annotations.xml', data: CVAT_IMAGES_XML }]);
+    const truncated = join(dir.path, 'truncated.zip');
+    writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
+    const run = annoconv(['convert', truncated, join(dir.path, 'truncated-out'), '--to', 'cvat'], dir.path);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('truncated.zip');
+    expect(run.stderr).toMatch(/truncated|end of central directory/);
+    expect(existsSync(join(dir.path, 'truncated-out'))).toBe(false);
+  });
+
+  it('rejects an unknown format name (exit 3) listing the known ones', () => {
+    const run = annoconv(['convert', cvatFolder, join(dir.path, 'unknown-out'), '--to', 'pascal'], dir.path);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("unknown format 'pascal'; known formats: ");
+    expect(run.stderr).toContain('cvat-video');
+  });
+
+  it('explains why every format rejected a folder that matches none (exit 3)', () => {
+    const folder = join(dir.path, 'plain-folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'notes.txt'), 'nothing to see');
+    const run = annoconv(['convert', folder, join(dir.path, 'plain-out'), '--to', 'cvat'], dir.path);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`no format recognised ${folder}`);
+    for (const plugin of formats.filter((candidate) => candidate.read)) expect(run.stderr).toMatch(new RegExp(`^ {2}${plugin.id}: \\S`, 'm'));
+  });
+
+  it('refuses an existing output (exit 6) and leaves it as it was; --overwrite replaces it', () => {
+    const output = join(dir.path, 'existing');
+    mkdirSync(output);
+    writeFileSync(join(output, 'keep.txt'), 'mine');
+    const run = annoconv(['convert', cvatFolder, output, '--to', 'cvat-video'], dir.path);
+    expect(run.code).toBe(6);
+    expect(run.stderr).toContain(`${output}: output already exists`);
+    expect(readFileSync(join(output, 'keep.txt'), 'utf-8')).toBe('mine');
+    const replaced = annoconv(['convert', cvatFolder, output, '--to', 'cvat-video', '--overwrite'], dir.path);
+    expect(replaced.code).toBe(0);
+    expect(readdirSync(output)).toEqual(['annotations.xml']);
+  });
+
+  it('--strict fails on warnings (exit 5), lists them and writes nothing', () => {
+    const output = join(dir.path, 'strict-out.zip');
+    const run = annoconv(['convert', cvatFolder, output, '--to', 'cvat-video', '--strict'], dir.path);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain('tag-unsupported (warning)');
+    expect(run.stderr).toContain('nothing written');
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('--strict succeeds when nothing is lost', () => {
+    const output = join(dir.path, 'strict-ok');
+    const run = annoconv(['convert', cvatFolder, output, '--to', 'cvat', '--strict', '--json'], dir.path);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ from: 'cvat', to: 'cvat', diagnostics: [] });
+  });
+});
