@@ -3,7 +3,7 @@
 import type { FileEntry, FileTree } from '@annoconv/core';
 import { IoError, LimitExceededError, UnsafePathError } from '@annoconv/core';
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { ArchiveLimits } from './limits.js';
 import { resolveLimits } from './limits.js';
@@ -118,6 +118,22 @@ export class FolderTree implements FileTree {
       throw new IoError(`cannot read file: ${(error as Error).message}`, { where: { file: this.display(path) }, cause: error });
     } finally {
       stream.destroy();
+    }
+  }
+
+  /** Reads at most `length` bytes from the start of a file (for headers). */
+  async readPrefix(path: string, length: number): Promise<Uint8Array> {
+    const file = this.file(path);
+    let handle;
+    try {
+      handle = await open(file.absolute, 'r');
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, 0);
+      return buffer.subarray(0, bytesRead);
+    } catch (error) {
+      throw new IoError(`cannot read file: ${(error as Error).message}`, { where: { file: this.display(path) }, cause: error });
+    } finally {
+      await handle?.close();
     }
   }
 

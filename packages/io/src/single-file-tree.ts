@@ -2,7 +2,7 @@
 import type { FileEntry, FileTree } from '@annoconv/core';
 import { IoError } from '@annoconv/core';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 const decoder = new TextDecoder('utf-8');
@@ -64,6 +64,22 @@ export class SingleFileTree implements FileTree {
       throw new IoError(`cannot read file: ${(error as Error).message}`, { where: { file: this.name }, cause: error });
     } finally {
       stream.destroy();
+    }
+  }
+
+  /** Reads at most `length` bytes from the start of a file (for headers). */
+  async readPrefix(path: string, length: number): Promise<Uint8Array> {
+    this.check(path);
+    let handle;
+    try {
+      handle = await open(this.absolute, 'r');
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, 0);
+      return buffer.subarray(0, bytesRead);
+    } catch (error) {
+      throw new IoError(`cannot read file: ${(error as Error).message}`, { where: { file: this.name }, cause: error });
+    } finally {
+      await handle?.close();
     }
   }
 
