@@ -19,3 +19,6 @@ export type {
 } from './track-types.js';
 export { interpolateTrack, findAngleDiff } from './interpolate-track.js';
 export { tracksToShapes, type TrackFrameShape, type TracksToShapesOptions } from './tracks-to-shapes.js';
+export { rasterizeShape, shapeToRle, rotatedRectanglePolygon, type RasterShape } from './rasterize-shape.js';
+export { paintShapes, type PaintShape } from './paint-shapes.js';
+export { maskToPolygons, type MaskToPolygonsOptions } from './mask-to-polygons.js';
