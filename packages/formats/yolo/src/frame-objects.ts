@@ -2,7 +2,7 @@
 // visible frame (CVAT's `TrackManager.to_shapes`, outside frames left out), each remembering the index of the
 // track it came from (CVAT's `track_id` attribute on export, FORMATS.md §1.3).
 import type { Dataset, FormatContext, Shape, Tag } from '@annoconv/core';
-import { tracksToShapes } from '@annoconv/geometry';
+import { tracksToShapes, type TrackFrameShape } from '@annoconv/geometry';
 
 export interface FrameShape {
   shape: Shape;
@@ -15,8 +15,28 @@ export interface FrameObjects {
   tags: Tag[];
 }
 
-interface ExpandedShape extends Shape {
-  track_id?: number;
+/** A per-frame shape of a track as a plain canonical shape (its track identity kept aside). */
+function toShape(frameShape: TrackFrameShape): Shape {
+  return {
+    id: null,
+    label_id: frameShape.label_id,
+    frame: frameShape.frame,
+    group: frameShape.group,
+    source: frameShape.source,
+    attributes: frameShape.attributes.map((attribute) => ({ spec_id: attribute.spec_id, value: String(attribute.value) })),
+    type: frameShape.type as Shape['type'],
+    occluded: frameShape.occluded,
+    outside: frameShape.outside,
+    z_order: frameShape.z_order,
+    rotation: frameShape.rotation,
+    points: [...frameShape.points],
+    score: 1,
+    elements: frameShape.elements.map((element) => {
+      const { elements, ...rest } = toShape(element);
+      void elements;
+      return rest;
+    }),
+  };
 }
 
 /** Groups a dataset's objects by frame index. `keepTrackIds` says whether the flavour writes track ids. */
@@ -44,13 +64,10 @@ export function objectsByFrame(dataset: Dataset, context: FormatContext, formatN
         where: { frame: track.frame, objectId: track.id ?? index, objectKind: 'track' },
       }),
     );
-    const lastFrame = Math.max(dataset.frames.length - 1, 0);
-    const expanded = tracksToShapes(tracks, { endFrame: lastFrame, deletedFrames: dataset.meta.deletedFrames, includeOutside: false }) as ExpandedShape[];
-    for (const shape of expanded) {
-      const { track_id: trackId, ...rest } = shape as ExpandedShape & { keyframe?: boolean };
-      delete (rest as { keyframe?: boolean }).keyframe;
-      at(shape.frame).shapes.push(trackId === undefined ? { shape: rest as Shape } : { shape: rest as Shape, trackId });
-    }
+    // endFrame is the first frame not produced (CVAT passes stop frame + 1).
+    const expanded = tracksToShapes(tracks, { endFrame: dataset.frames.length, deletedFrames: dataset.meta.deletedFrames, includeOutside: false });
+    // Outside keyframes come back too; CVAT's exports leave those frames out (include_outside=False).
+    for (const frameShape of expanded) if (!frameShape.outside) at(frameShape.frame).shapes.push({ shape: toShape(frameShape), trackId: frameShape.track_id });
   }
   // CVAT sorts a frame's shapes by z_order before converting them (bindings.py); the sort is stable.
   for (const objects of byFrame.values()) objects.shapes.sort((a, b) => a.shape.z_order - b.shape.z_order);
