@@ -71,3 +71,11 @@ describe('parseVocAnnotationXml', () => {
     expect(parseError('<doc></doc>').message).toContain('annotation');
   });
 });
+
+describe('parseVocAnnotationXml whitespace', () => {
+  it('treats blank container elements as absent and keeps text values as written', () => {
+    const { annotation } = parseVocAnnotationXml('<annotation>\n  <size>\n  </size>\n  <object>\n    <name> a b </name>\n    <actions>\n    </actions>\n    <attributes>\n    </attributes>\n    <bndbox>\n <xmin> 1 </xmin><ymin>2</ymin><xmax>3</xmax><ymax>4</ymax></bndbox>\n  </object>\n</annotation>\n', 'a.xml');
+    expect(annotation.size).toBeUndefined();
+    expect(annotation.object[0]).toEqual({ name: ' a b ', bndbox: { xmin: 1, ymin: 2, xmax: 3, ymax: 4 }, part: [] });
+  });
+});

@@ -51,7 +51,8 @@ export function parseVocAnnotationXml(text: string, file: string): ParsedVocAnno
   const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
-    trimValues: true,
+    // Values are kept as written (Datumaro reads element text unstripped); numbers and flags are trimmed by the schema.
+    trimValues: false,
     captureMetaData: true,
     ignoreDeclaration: true,
     ignorePiTags: true,

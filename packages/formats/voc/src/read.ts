@@ -302,7 +302,11 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
         case 'rotation': {
           const degrees = Number(value);
           if (value.trim() === '' || !Number.isFinite(degrees)) diagnostics.warn('invalid-value', `rotation '${value}' is not a number; ignored`, where);
-          else rotation = ((degrees % 360) + 360) % 360;
+          else {
+            // Into CVAT's [0, 360) without touching values already there (a +360 round trip would add float noise).
+            rotation = degrees % 360;
+            if (rotation < 0) rotation += 360;
+          }
           break;
         }
         case 'track_id':

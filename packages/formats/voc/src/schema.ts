@@ -3,8 +3,8 @@
 // `occluded` must be literally 0 or 1, `size` values are integers.
 import { z } from 'zod';
 
-/** Empty elements (`<size/>`, `<attributes></attributes>`) parse as '' and count as absent. */
-const absentIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
+/** Empty elements (`<size/>`, `<attributes>\n</attributes>`) parse as blank text and count as absent. */
+const absentIfEmpty = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const text = z.preprocess((value) => (value === undefined || value === null ? value : typeof value === 'object' ? value : String(value)), z.string({ error: 'must be text' }));
 
@@ -41,7 +41,7 @@ export const objectSchema = z.object({
   bndbox: bndboxSchema,
   part: z.array(partSchema).optional().default([]),
   // Only the string keys: the parser's node metadata is a symbol-keyed property.
-  actions: z.preprocess((value) => (value === '' || value === undefined ? undefined : typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value)) : value), z.record(z.string(), flag).optional()),
+  actions: z.preprocess((value) => (absentIfEmpty(value) === undefined ? undefined : typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value)) : value), z.record(z.string(), flag).optional()),
   attributes: z.preprocess(absentIfEmpty, z.object({ attribute: z.array(attributeSchema).optional().default([]) }).optional()),
 });
 export type VocObject = z.output<typeof objectSchema>;
@@ -63,7 +63,7 @@ export const annotationSchema = z.object({
 export type VocAnnotation = z.output<typeof annotationSchema>;
 
 /** The document: its root element must be `<annotation>`. */
-export const annotationDocumentSchema = z.object({ annotation: z.preprocess((value) => (value === '' ? {} : value), annotationSchema) }, { error: "root element must be 'annotation'" });
+export const annotationDocumentSchema = z.object({ annotation: z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? {} : value), annotationSchema) }, { error: "root element must be 'annotation'" });
 
 /** Elements that may repeat, so fast-xml-parser always yields arrays for them. */
 export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set(['annotation.object', 'annotation.object.part', 'annotation.object.attributes.attribute']);
