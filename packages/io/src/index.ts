@@ -12,3 +12,7 @@ export * from './output-sink.js';
 export * from './folder-sink.js';
 export * from './zip-sink.js';
 export * from './open-sink.js';
+export * from './image-size.js';
+export * from './image-size-from-tree.js';
+export * from './png-decode.js';
+export * from './png-encode.js';

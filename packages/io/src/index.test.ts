@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+
+describe('@annoconv/io', () => {
+  it('exports exactly its public API', async () => {
+    expect(Object.keys(await import('./index.js')).sort()).toEqual([
+      'DEFAULT_LIMITS',
+      'DEFAULT_STREAMING_THRESHOLD',
+      'FolderSink',
+      'FolderTree',
+      'LABELMAP_HEADER',
+      'MemorySink',
+      'MemoryTree',
+      'SingleFileTree',
+      'VOC_ACTIONS',
+      'VOC_BODY_PARTS',
+      'VOC_CLASS_NAMES',
+      'VOC_IMAGE_SET_TASKS',
+      'ZipSink',
+      'ZipTree',
+      'classMaskFromInstances',
+      'decodePng',
+      'encodePng',
+      'findVocLayout',
+      'formatLabelmap',
+      'formatRgb',
+      'formatVocClassList',
+      'formatVocImageSet',
+      'hexToRgb',
+      'imageSizeFromTree',
+      'indexMaskToRgb',
+      'labelmapColorLookup',
+      'labelmapOrDefault',
+      'normalizeEntryPath',
+      'openSink',
+      'openTree',
+      'openZipFromBytes',
+      'parseLabelmap',
+      'parseVocClassList',
+      'parseVocImageSet',
+      'probeImageSize',
+      'readImageSize',
+      'resolveLimits',
+      'rgbKey',
+      'rgbToHex',
+      'rgbToIndexMask',
+      'splitVocSegments',
+      'vocDefaultLabelmap',
+      'vocPalette',
+      'vocPaletteColor',
+      'vocPaletteLookup',
+    ]);
+  });
+
+  it('has the documented default limits, and callers can raise them', async () => {
+    const { DEFAULT_LIMITS, resolveLimits } = await import('./index.js');
+    expect(DEFAULT_LIMITS).toEqual({
+      maxTotalBytes: 8 * 1024 ** 3,
+      maxEntries: 1_000_000,
+      maxCompressionRatio: 200,
+      ratioFloorBytes: 1024 ** 2,
+      maxImagePixels: 178_956_970,
+    });
+    expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
+    expect(resolveLimits({ maxEntries: 5 })).toEqual({ ...DEFAULT_LIMITS, maxEntries: 5 });
+  });
+});
