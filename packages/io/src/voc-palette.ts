@@ -1,5 +1,8 @@
 // The PASCAL VOC colour palette (256 colours built from the bits of the index) and the conversions between index
 // masks and RGB pixels that VOC-style class and instance PNGs need, shared by the VOC and Segmentation mask formats.
+import { ParseError } from '@annoconv/core';
+import { decodePng } from './png-decode.js';
+import { encodePng } from './png-encode.js';
 
 export type Rgb = [number, number, number];
 
@@ -193,4 +196,75 @@ export function hexToRgb(hex: string): Rgb | undefined {
   if (!match) return undefined;
   const value = Number.parseInt(match[1]!, 16);
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+/**
+ * Decodes a mask PNG into pixels the colour lookups understand. A palette image is expanded to its colours, as
+ * OpenCV (and so Datumaro) reads it; grey, RGB and RGBA images are kept as stored.
+ */
+export function decodeMaskPng(bytes: Uint8Array, file: string): PixelImage {
+  const png = decodePng(bytes, { name: file });
+  if (png.colorType !== 'palette' || !png.palette) return png;
+  const palette = png.palette;
+  const entries = Math.floor(palette.length / 3);
+  const rgb = new Uint8Array(png.width * png.height * 3);
+  for (let pixel = 0, out = 0; pixel < png.data.length; pixel++, out += 3) {
+    const index = png.data[pixel]!;
+    if (index >= entries) throw new ParseError(`palette index ${index} at pixel (${pixel % png.width}, ${Math.floor(pixel / png.width)}) is past the ${entries}-entry palette`, { file });
+    rgb[out] = palette[index * 3]!;
+    rgb[out + 1] = palette[index * 3 + 1]!;
+    rgb[out + 2] = palette[index * 3 + 2]!;
+  }
+  return { width: png.width, height: png.height, channels: 3, data: rgb };
+}
+
+/** Paints an index mask with a colour table and encodes it as an 8-bit RGB PNG, as CVAT writes VOC masks. */
+export function encodeIndexMaskPng(indices: Uint8Array | Uint16Array, colors: Uint8Array, width: number, height: number): Uint8Array {
+  return encodePng({ width, height, channels: 3, data: indexMaskToRgb(indices, colors) });
+}
+
+export interface VocSegmentationFiles {
+  classFile?: { path: string; bytes: Uint8Array };
+  instanceFile?: { path: string; bytes: Uint8Array };
+}
+
+export interface DecodedVocSegmentation {
+  width: number;
+  height: number;
+  segments: VocSegment[];
+}
+
+function indicesOf(image: PixelImage, lookup: ReadonlyMap<number, number>, file: string, what: string): Uint16Array {
+  const result = rgbToIndexMask(image, lookup);
+  if ('undeclared' in result) {
+    const { color, x, y } = result.undeclared;
+    throw new ParseError(`undeclared ${what} colour ${formatRgb(color)} at pixel (${x}, ${y})`, { file });
+  }
+  return result.indices;
+}
+
+/**
+ * Decodes an item's class and instance PNGs into objects (see `splitVocSegments`). Class colours go through
+ * `classLookup` (colour → label-map index), instance colours through the VOC palette. An undeclared colour (CVAT's
+ * "Undeclared color"), a grey class value past the label map ("Undeclared label") and two PNGs of different sizes
+ * are ParseErrors naming the file.
+ */
+export function decodeVocSegmentation(files: VocSegmentationFiles, classLookup: ReadonlyMap<number, number>, classCount: number): DecodedVocSegmentation | undefined {
+  const classImage = files.classFile ? decodeMaskPng(files.classFile.bytes, files.classFile.path) : undefined;
+  const instanceImage = files.instanceFile ? decodeMaskPng(files.instanceFile.bytes, files.instanceFile.path) : undefined;
+  const reference = classImage ?? instanceImage;
+  if (!reference) return undefined;
+  if (classImage && instanceImage && (classImage.width !== instanceImage.width || classImage.height !== instanceImage.height)) {
+    throw new ParseError(`instance mask is ${instanceImage.width}×${instanceImage.height} but class mask '${files.classFile!.path}' is ${classImage.width}×${classImage.height}`, { file: files.instanceFile!.path });
+  }
+  const classIndices = classImage ? indicesOf(classImage, classLookup, files.classFile!.path, 'class') : undefined;
+  if (classIndices && classImage!.channels <= 2) {
+    for (let pixel = 0; pixel < classIndices.length; pixel++) {
+      if (classIndices[pixel]! >= classCount) {
+        throw new ParseError(`undeclared label index ${classIndices[pixel]} at pixel (${pixel % classImage!.width}, ${Math.floor(pixel / classImage!.width)}); the label map has ${classCount} labels`, { file: files.classFile!.path });
+      }
+    }
+  }
+  const instanceIndices = instanceImage ? indicesOf(instanceImage, vocPaletteLookup(), files.instanceFile!.path, 'instance') : undefined;
+  return { width: reference.width, height: reference.height, segments: splitVocSegments(classIndices, instanceIndices, reference.width * reference.height) };
 }

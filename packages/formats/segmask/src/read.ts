@@ -4,8 +4,7 @@
 // unless `convMaskToPoly` is false. Boxes and tags of a full VOC dataset belong to the PASCAL VOC format.
 import { DatasetBuilder, normalizeFrameGroups, ParseError, throwIfAborted, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, labelmapColorLookup, labelmapOrDefault, parseVocImageSet, rgbToHex, vocPaletteLookup } from '@annoconv/io';
-import { decodeSegmentation } from './segmentation.js';
+import { findVocLayout, labelmapColorLookup, labelmapOrDefault, parseVocImageSet, rgbToHex, decodeVocSegmentation } from '@annoconv/io';
 
 function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
@@ -58,7 +57,6 @@ export async function readSegmask(tree: FileTree, options: ReadOptions, context:
   }
 
   const classLookup = labelmapColorLookup(entries);
-  const instanceLookup = vocPaletteLookup();
   const shapes: Shape[] = [];
   let done = 0;
   for (const item of items) {
@@ -71,13 +69,12 @@ export async function readSegmask(tree: FileTree, options: ReadOptions, context:
     });
     const classPath = `${root}SegmentationClass/${item.id}.png`;
     const instancePath = `${root}SegmentationObject/${item.id}.png`;
-    const decoded = decodeSegmentation(
+    const decoded = decodeVocSegmentation(
       {
         ...(tree.has(classPath) ? { classFile: { path: classPath, bytes: await tree.read(classPath) } } : {}),
         ...(tree.has(instancePath) ? { instanceFile: { path: instancePath, bytes: await tree.read(instancePath) } } : {}),
       },
       classLookup,
-      instanceLookup,
       entries.length,
     );
     if (decoded) {

@@ -3,9 +3,8 @@
 // instance), CVAT groups merged into one instance, `labelmap.txt` sorted by name, and ImageSets/Segmentation lists.
 import { indexLabels, throwIfAborted, type Dataset, type FileSink, type FormatContext, type Frame, type Shape, type WriteOptions } from '@annoconv/core';
 import { paintShapes, rasterizeShape, tracksToShapes } from '@annoconv/geometry';
-import { classMaskFromInstances, formatLabelmap, formatVocImageSet, indexMaskToRgb, vocPalette } from '@annoconv/io';
+import { classMaskFromInstances, formatLabelmap, formatVocImageSet, encodeIndexMaskPng, vocPalette } from '@annoconv/io';
 import { segmaskColormap } from './colormap.js';
-import { encodeRgbPng } from './segmentation.js';
 
 const PAINTED: ReadonlySet<string> = new Set(['rectangle', 'polygon', 'ellipse', 'mask']);
 
@@ -182,7 +181,7 @@ export async function writeSegmask(dataset: Dataset, sink: FileSink, options: Wr
     const instanceMask = new Uint16Array(width * height);
     paintShapes(paint, height, width, instanceMask);
     const classMask = classMaskFromInstances(instanceMask, Uint16Array.from(instanceClasses), colormap.background);
-    await sink.write(`SegmentationClass/${id}.png`, encodeRgbPng(indexMaskToRgb(classMask, classColors), width, height));
-    await sink.write(`SegmentationObject/${id}.png`, encodeRgbPng(indexMaskToRgb(instanceMask, vocPalette()), width, height));
+    await sink.write(`SegmentationClass/${id}.png`, encodeIndexMaskPng(classMask, classColors, width, height));
+    await sink.write(`SegmentationObject/${id}.png`, encodeIndexMaskPng(instanceMask, vocPalette(), width, height));
   }
 }

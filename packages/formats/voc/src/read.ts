@@ -21,11 +21,10 @@ import {
 } from '@annoconv/core';
 import { ParseError } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, labelmapColorLookup, labelmapOrDefault, parseVocClassList, parseVocImageSet, rgbToHex, vocPaletteLookup, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
+import { findVocLayout, labelmapColorLookup, labelmapOrDefault, parseVocClassList, parseVocImageSet, rgbToHex, decodeVocSegmentation, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
 import { parseVocAnnotationXml } from './annotation-xml.js';
 import { round2 } from './python-float.js';
 import type { VocObject } from './schema.js';
-import { decodeSegmentation } from './segmentation.js';
 
 interface Item {
   id: string;
@@ -165,7 +164,6 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
 
   // Second pass: boxes, then masks.
   const classLookup = labelmapColorLookup(entries);
-  const instanceLookup = vocPaletteLookup();
   for (const item of items.values()) {
     throwIfAborted(context);
     const frame = item.frame!;
@@ -188,13 +186,12 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
     const classPath = `${root}SegmentationClass/${item.id}.png`;
     const instancePath = `${root}SegmentationObject/${item.id}.png`;
     if (tree.has(classPath) || tree.has(instancePath)) {
-      const decoded = decodeSegmentation(
+      const decoded = decodeVocSegmentation(
         {
           ...(tree.has(classPath) ? { classFile: { path: classPath, bytes: await tree.read(classPath) } } : {}),
           ...(tree.has(instancePath) ? { instanceFile: { path: instancePath, bytes: await tree.read(instancePath) } } : {}),
         },
         classLookup,
-        instanceLookup,
         entries.length,
       );
       if (decoded) {

@@ -21,12 +21,11 @@ import {
   formatLabelmap,
   formatVocClassList,
   formatVocImageSet,
-  indexMaskToRgb,
+  encodeIndexMaskPng,
   vocPalette,
 } from '@annoconv/io';
 import { vocLabelmapForWrite } from './labels.js';
 import { pythonFloat, round2 } from './python-float.js';
-import { encodeRgbPng } from './segmentation.js';
 
 /** A shape to write, with CVAT's track state when it comes from a track. */
 type FrameShape = Shape & { track_id?: number; keyframe?: boolean };
@@ -284,7 +283,7 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
     const instances = new Uint16Array(width * height);
     paintShapes(paint, height, width, instances);
     const classes = classMaskFromInstances(instances, Uint16Array.from(instanceClasses), backgroundIndex);
-    await sink.write(`SegmentationClass/${id}.png`, encodeRgbPng(indexMaskToRgb(classes, classColors), width, height));
-    await sink.write(`SegmentationObject/${id}.png`, encodeRgbPng(indexMaskToRgb(instances, vocPalette()), width, height));
+    await sink.write(`SegmentationClass/${id}.png`, encodeIndexMaskPng(classes, classColors, width, height));
+    await sink.write(`SegmentationObject/${id}.png`, encodeIndexMaskPng(instances, vocPalette(), width, height));
   }
 }
