@@ -1,6 +1,14 @@
 // The canonical dataset behind the golden files: every shape kind a YOLO flavour keeps, converts or drops.
 import type { Dataset } from '@annoconv/core';
+import { bitmapToCvatMask } from '@annoconv/geometry';
 import { element, shape } from './test-helpers.js';
+
+/** A 6×4 pixel block at x 20..25, y 30..33 of a 40×40 image, as a CVAT mask. */
+function blockMask(): number[] {
+  const bitmap = new Uint8Array(40 * 40);
+  for (let y = 30; y < 34; y++) for (let x = 20; x < 26; x++) bitmap[y * 40 + x] = 1;
+  return bitmapToCvatMask(bitmap, 40, 40);
+}
 
 /** Labels car, person (skeleton: nose, eye), dog — the order in which CVAT's YOLO 1.1 ids and obj.names disagree. */
 export function goldenDataset(): Dataset {
@@ -45,6 +53,8 @@ export function goldenDataset(): Dataset {
         }),
         shape({ id: 14, type: 'polyline', label_id: 1, frame: 1, points: [0, 0, 10, 10] }),
         shape({ id: 15, type: 'rectangle', label_id: 5, frame: 1, points: [-2, 4, 10, 44] }),
+        shape({ id: 17, type: 'mask', label_id: 5, frame: 1, points: blockMask() }),
+        shape({ id: 18, type: 'ellipse', label_id: 1, frame: 1, points: [20, 10, 26, 6] }),
         shape({
           id: 16,
           type: 'skeleton',
