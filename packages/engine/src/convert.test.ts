@@ -119,6 +119,15 @@ describe('convert', () => {
 });
 
 describe('readDataset', () => {
+  it('notes a tie between detected formats as an info diagnostic', async () => {
+    const twin = { ...fakePlugins[0], id: 'fake-twin', names: ['Fake Twin 1.0'] };
+    const result = await readDataset(new MemoryTree({ 'fake.json': fakeJson([rectangle]) }), { plugins: [fakePlugins[0], twin] });
+    expect(result.format).toBe('fake');
+    expect(result.diagnostics).toEqual([
+      { code: 'format-ambiguous', severity: 'info', message: 'fake, fake-twin recognise the input equally well; read as fake (name the format to choose)' },
+    ]);
+  });
+
   it('reads with detection and reports the format', async () => {
     const result = await readDataset(new MemoryTree({ 'fake.json': fakeJson([rectangle]) }), { plugins: fakePlugins });
     expect(result.format).toBe('fake');

@@ -1,9 +1,9 @@
 // Reads a dataset into the canonical model: opens the input, detects its format when none is named, and runs
 // the format's reader with a fresh diagnostics bag.
 import type { Dataset, Diagnostic, FileTree, FormatPlugin, Progress } from '@annoconv/core';
-import { AnnoconvError, createContext } from '@annoconv/core';
+import { AnnoconvError, FormatNotDetectedError, createContext, type FormatContext } from '@annoconv/core';
 import type { ArchiveLimits } from '@annoconv/io';
-import { detectFormat } from './detect.js';
+import { detect } from './detect.js';
 import { findFormat } from './find-format.js';
 import { formats } from './formats.js';
 import { resolveFormatOptions } from './format-options.js';
@@ -66,10 +66,25 @@ export async function readTree(
 ): Promise<ReadDatasetResult & { options: Record<string, unknown> }> {
   const context = createContext({ ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
   context.onProgress?.({ stage: 'detecting', done: 0 });
-  const reader = plugin ?? (await detectFormat(tree, { plugins, ...(options.signal ? { signal: options.signal } : {}) }));
+  const reader = plugin ?? (await detectBest(tree, plugins, context));
   const readOptions = resolveFormatOptions(options.options ?? {}, [reader, ...alsoAccepting]);
   context.onProgress?.({ stage: 'reading', done: 0 });
   // readerFor / detect only return plugins with a reader.
   const dataset = await reader.read!(tree, readOptions, context);
   return { format: reader.id, plugin: reader, dataset, diagnostics: context.diagnostics.items, options: readOptions };
+}
+
+/**
+ * The best detected format. When the runner-up is as confident, the choice (the earlier plugin in the list) is
+ * noted as an info diagnostic, so the user knows to name the format when it was the wrong one.
+ */
+async function detectBest(tree: FileTree, plugins: readonly FormatPlugin[], context: FormatContext): Promise<FormatPlugin> {
+  const result = await detect(tree, { plugins, ...(context.signal ? { signal: context.signal } : {}) });
+  const [best, runnerUp] = result.candidates;
+  if (!best) throw new FormatNotDetectedError(tree.name, result.rejected.map(({ format, confidence, reasons }) => ({ format, confidence, reasons })));
+  if (runnerUp && runnerUp.confidence === best.confidence) {
+    const tied = result.candidates.filter((candidate) => candidate.confidence === best.confidence).map((candidate) => candidate.format);
+    context.diagnostics.info('format-ambiguous', `${tied.join(', ')} recognise the input equally well; read as ${best.format} (name the format to choose)`);
+  }
+  return best.plugin;
 }
