@@ -24,6 +24,21 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const NEWLINE = 0x0a;
 
+const KIND_QUOTE = 1;
+const KIND_OPEN = 2;
+const KIND_CLOSE = 3;
+const KIND_COMMA = 4;
+const KIND_NEWLINE = 5;
+/** What each byte means to the array scanner; 0 = nothing. */
+const BYTE_KIND = new Uint8Array(256);
+BYTE_KIND[QUOTE] = KIND_QUOTE;
+BYTE_KIND[OPEN_OBJECT] = KIND_OPEN;
+BYTE_KIND[OPEN_ARRAY] = KIND_OPEN;
+BYTE_KIND[CLOSE_OBJECT] = KIND_CLOSE;
+BYTE_KIND[CLOSE_ARRAY] = KIND_CLOSE;
+BYTE_KIND[COMMA] = KIND_COMMA;
+BYTE_KIND[NEWLINE] = KIND_NEWLINE;
+
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
@@ -74,6 +89,7 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
   let lastSeparator = -1; // offset of the last depth-1 comma in the pending batch
   let separatorLine = 1;
   let expectKey = true;
+  let escaped = false;
 
   const parse = (from: number, to: number, at: number): unknown[] => {
     const text = decoder.decode(buffer.subarray(from, to));
@@ -125,30 +141,59 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
     const length = bytes.length;
     let index = from;
     while (index < length) {
-      const byte = bytes[index]!;
       if (inString) {
-        // Jump to the next quote natively, then count the backslashes before it.
-        const quote = bytes.indexOf(QUOTE, index);
-        if (quote < 0) {
-          countLines(index, length);
-          index = length;
-          break;
+        // Finish the string; an escape may straddle two chunks, hence the `escaped` state.
+        for (; index < length; index++) {
+          const byte = bytes[index]!;
+          if (escaped) escaped = false;
+          else if (byte === BACKSLASH) escaped = true;
+          else if (byte === QUOTE) break;
+          else if (byte === NEWLINE) line++;
         }
-        // The opening quote is still in the buffer, so counting back never crosses into discarded text.
-        let slashes = 0;
-        for (let back = quote - 1; back >= 0 && bytes[back] === BACKSLASH; back--) slashes++;
-        countLines(index, quote);
-        index = quote + 1;
-        if (slashes % 2 === 1) continue;
+        if (index >= length) return;
         inString = false;
+        index++;
         if (phase === 'key') {
-          key = JSON.parse(decoder.decode(bytes.subarray(start, quote + 1))) as string;
+          key = JSON.parse(decoder.decode(bytes.subarray(start, index))) as string;
           phase = 'colon';
-        } else if (phase === 'scalar' && depth === 0) {
-          emitValue(index);
-        }
+        } else if (phase === 'scalar' && depth === 0) emitValue(index);
         continue;
       }
+      if (phase === 'array') {
+        // The hot loop: most bytes are digits, letters and punctuation that change nothing.
+        let level = depth;
+        for (; index < length; index++) {
+          const kind = BYTE_KIND[bytes[index]!]!;
+          if (kind === 0) continue;
+          if (kind === KIND_QUOTE) break;
+          if (kind === KIND_OPEN) level++;
+          else if (kind === KIND_CLOSE) {
+            level--;
+            if (level === 0) break;
+          } else if (kind === KIND_COMMA) {
+            if (level === 1) {
+              batchElements++;
+              lastSeparator = index;
+              separatorLine = line;
+              if (index - start > BATCH_BYTES) flush(index, index + 1, line);
+            }
+          } else line++;
+        }
+        depth = level;
+        if (index >= length) return;
+        if (bytes[index] === QUOTE) {
+          inString = true;
+          index++;
+          continue;
+        }
+        if (bytes[index] !== CLOSE_ARRAY) throw new ParseError(`mismatched '}' in '${key}'`, { file, line, jsonPath: `${key}[${elementIndex + batchElements}]` });
+        flush(index, index + 1, line, true);
+        phase = 'after';
+        start = index + 1;
+        index++;
+        continue;
+      }
+      const byte = bytes[index]!;
       if (byte === NEWLINE) {
         line++;
         index++;
@@ -196,24 +241,6 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
             else if (byte === QUOTE) inString = true;
           }
           break;
-        case 'array':
-          if (byte === QUOTE) inString = true;
-          else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
-          else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-            depth--;
-            if (depth === 0) {
-              if (byte !== CLOSE_ARRAY) throw new ParseError(`mismatched '}' in '${key}'`, { file, line, jsonPath: `${key}[${elementIndex + batchElements}]` });
-              flush(index, index + 1, line, true);
-              phase = 'after';
-              start = index + 1;
-            }
-          } else if (byte === COMMA && depth === 1) {
-            batchElements++;
-            lastSeparator = index;
-            separatorLine = line;
-            if (index - start > BATCH_BYTES) flush(index, index + 1, line);
-          }
-          break;
         case 'scalar':
           if (depth > 0) {
             if (byte === QUOTE) inString = true;
@@ -227,19 +254,10 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
             continue; // the separator is handled in the 'after' phase
           }
           break;
-        case 'key':
-        case 'end':
+        default:
           throw new ParseError('unexpected data after the top-level object', { file, line, jsonPath: '$' });
       }
       index++;
-    }
-  }
-
-  function countLines(from: number, to: number): void {
-    let at = buffer.indexOf(NEWLINE, from);
-    while (at >= 0 && at < to) {
-      line++;
-      at = buffer.indexOf(NEWLINE, at + 1);
     }
   }
 
