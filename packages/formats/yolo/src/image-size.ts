@@ -1,6 +1,6 @@
 // Image sizes: YOLO files hold normalized coordinates, so every frame with objects needs its width and height.
 // They come from the frame's meta, an `images.meta` side file (Datumaro), or the image file's header.
-import { readImageSize } from '@annoconv/io';
+import { imageSizeFromTree, readImageSize } from '@annoconv/io';
 import type { FileTree, Frame } from '@annoconv/core';
 import { ParseError } from '@annoconv/core';
 
@@ -9,34 +9,10 @@ export interface Size {
   height: number;
 }
 
-/** Headers sit in the first bytes of PNG/GIF/BMP; JPEG's SOF may follow large EXIF blocks, so read on a while. */
-const HEADER_READ_LIMIT = 4 * 1024 * 1024;
-
-/** Reads an image's size from its header, streaming only as many bytes as needed. */
+/** Reads an image's size from its header (only the first bytes are read). */
 export async function readTreeImageSize(tree: FileTree, path: string): Promise<Size | undefined> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of tree.stream(path)) {
-    chunks.push(chunk);
-    total += chunk.length;
-    const size = readImageSize(concat(chunks, total));
-    if (size) return { width: size.width, height: size.height };
-    if (total >= HEADER_READ_LIMIT) break;
-  }
-  return undefined;
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  chunks.length = 0;
-  chunks.push(bytes);
-  return bytes;
+  const size = await imageSizeFromTree(tree, path);
+  return size ? { width: size.width, height: size.height } : undefined;
 }
 
 /** Datumaro's `images.meta`: lines `<image name> <height> <width>`, keyed by the name (item id). */
