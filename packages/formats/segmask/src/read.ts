@@ -4,7 +4,7 @@
 // unless `convMaskToPoly` is false. Boxes and tags of a full VOC dataset belong to the PASCAL VOC format.
 import { DatasetBuilder, normalizeFrameGroups, ParseError, throwIfAborted, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, labelmapColorLookup, labelmapOrDefault, parseVocImageSet, rgbToHex, decodeVocSegmentation } from '@annoconv/io';
+import { findVocLayout, imageSizeFromTree, labelmapColorLookup, labelmapOrDefault, parseVocImageSet, rgbToHex, decodeVocSegmentation } from '@annoconv/io';
 
 function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
@@ -77,7 +77,15 @@ export async function readSegmask(tree: FileTree, options: ReadOptions, context:
       classLookup,
       entries.length,
     );
+    const size = image ? await imageSizeFromTree(tree, image) : undefined;
+    if (size) {
+      frame.width = size.width;
+      frame.height = size.height;
+    }
     if (decoded) {
+      if (size && (size.width !== decoded.width || size.height !== decoded.height)) {
+        throw new ParseError(`mask is ${decoded.width}×${decoded.height} but image '${image}' is ${size.width}×${size.height}`, { file: tree.has(classPath) ? classPath : instancePath });
+      }
       frame.width = decoded.width;
       frame.height = decoded.height;
       const frameShapes: Shape[] = [];

@@ -21,7 +21,7 @@ import {
 } from '@annoconv/core';
 import { ParseError } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, labelmapColorLookup, labelmapOrDefault, parseVocClassList, parseVocImageSet, rgbToHex, decodeVocSegmentation, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
+import { findVocLayout, imageSizeFromTree, labelmapColorLookup, labelmapOrDefault, parseVocClassList, parseVocImageSet, rgbToHex, decodeVocSegmentation, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
 import { parseVocAnnotationXml } from './annotation-xml.js';
 import { round2 } from './python-float.js';
 import type { VocObject } from './schema.js';
@@ -142,7 +142,12 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
     }
     const image = imageById.get(item.id);
     const extension = (xml?.annotation.filename && extensionOf(xml.annotation.filename)) || (image ? extensionOf(image) : '') || '.jpg';
-    const size = xml?.annotation.size;
+    let size: { width?: number; height?: number } | undefined = xml?.annotation.size;
+    if (image && (!size?.width || !size.height)) {
+      // CVAT knows every image's size; without <size>, the image's header is the next best source.
+      const header = await imageSizeFromTree(tree, image);
+      if (header) size = { width: header.width, height: header.height };
+    }
     item.frame = builder.frame(item.id + extension, {
       subset: item.subset,
       ...(size?.width ? { width: size.width } : {}),

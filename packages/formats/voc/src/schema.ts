@@ -41,7 +41,7 @@ export const objectSchema = z.object({
   bndbox: bndboxSchema,
   part: z.array(partSchema).optional().default([]),
   // Only the string keys: the parser's node metadata is a symbol-keyed property.
-  actions: z.preprocess((value) => (absentIfEmpty(value) === undefined ? undefined : typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value)) : value), z.record(z.string(), flag).optional()),
+  actions: z.preprocess((value) => (absentIfEmpty(value) === undefined ? undefined : typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== '#text')) : value), z.record(z.string(), flag).optional()),
   attributes: z.preprocess(absentIfEmpty, z.object({ attribute: z.array(attributeSchema).optional().default([]) }).optional()),
 });
 export type VocObject = z.output<typeof objectSchema>;
