@@ -151,7 +151,12 @@ export class AnnotationStore {
   /** GET `/api/jobs/{id}/annotations`: the slice of the task's annotations on the job's frames. */
   getJob(id: number): AnnotationsResponse {
     const job = this.job(id);
-    return readAnnotations(sliceAnnotations(this.snapshot(), job.start, job.stop), this.labels);
+    try {
+      return readAnnotations(sliceAnnotations(this.snapshot(), job.start, job.stop), this.labels);
+    } catch (error) {
+      // Slicing interpolates; a stored track CVAT cannot interpolate (a mask track) cannot be sliced either.
+      throw new AnnoconvError('unsupported', `job ${id} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
   }
 
   putJob(id: number, body: unknown): AnnotationsResponse {
@@ -167,7 +172,11 @@ export class AnnotationStore {
   deleteJob(id: number): void {
     const job = this.job(id);
     const state = copyState(this.state);
-    removeRange(state, job.start, job.stop);
+    try {
+      removeRange(state, job.start, job.stop);
+    } catch (error) {
+      throw asRequestError(error);
+    }
     this.state = state;
   }
 
@@ -184,10 +193,7 @@ export class AnnotationStore {
     try {
       return this.apply(scope, action, parsed.data);
     } catch (error) {
-      if (error instanceof AnnotationRequestError) throw error;
-      // Interpolation refuses tracks CVAT cannot interpolate either (two different keyframes on one frame,
-      // mask tracks); CVAT answers 500 there, we answer the request as invalid.
-      throw new AnnotationRequestError([error instanceof Error ? error.message : String(error)]);
+      throw asRequestError(error);
     }
   }
 
@@ -218,6 +224,15 @@ export class AnnotationStore {
     this.state = state;
     return response;
   }
+}
+
+/**
+ * Interpolation refuses tracks CVAT cannot interpolate either (two different keyframes on one frame, mask
+ * tracks with several keyframes); CVAT answers 500 there, we answer the request as invalid.
+ */
+function asRequestError(error: unknown): AnnotationRequestError {
+  if (error instanceof AnnotationRequestError) return error;
+  return new AnnotationRequestError([error instanceof Error ? error.message : String(error)]);
 }
 
 function checkAction(action: string): PatchAction {

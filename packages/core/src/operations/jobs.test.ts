@@ -189,3 +189,15 @@ describe('jobs', () => {
     ]);
   });
 });
+
+describe('tracks CVAT cannot interpolate', () => {
+  it('a job write that would have to interpolate a two-keyframe mask track is refused, changing nothing', () => {
+    const store = new AnnotationStore({ labels: testLabels(), size: 20, segmentSize: 10, mode: 'annotation' });
+    const mask = (frame: number) => ({ type: 'mask', frame, points: [0, 1, 0, 0, 0, 0] });
+    store.put({ tracks: [{ label_id: CAR, frame: 0, shapes: [mask(0), mask(15)] }] });
+    const before = store.snapshot();
+    expect(() => store.deleteJob(1)).toThrow(AnnotationRequestError);
+    expect(() => store.getJob(2)).toThrow(/cannot be read/);
+    expect(store.snapshot()).toEqual(before);
+  });
+});

@@ -4,7 +4,7 @@
 // emptied, empty tracks left out.
 import type { AttributeVal, LabeledData, Shape, SubShape, SubTrack, Track, TrackedShape } from '../model/annotations.js';
 import type { LabelIndex } from './label-index.js';
-import { serializeShape, serializeSubShape, serializeTag, serializeTrack, type AnnotationsResponse } from './serialize-annotations.js';
+import { serializeShape, serializeSubShape, serializeTag, type AnnotationsResponse } from './serialize-annotations.js';
 
 function byFrameThenId(a: { frame: number; id: number | null }, b: { frame: number; id: number | null }): number {
   return a.frame - b.frame || (a.id ?? 0) - (b.id ?? 0);
