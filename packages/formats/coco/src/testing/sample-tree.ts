@@ -37,3 +37,36 @@ export function summary(dataset: Dataset): Record<string, unknown> {
     labels: dataset.labels.flatMap((label) => [label.name, ...label.sublabels.map((sublabel) => `${label.name}/${sublabel.name}`)]),
   };
 }
+
+/** The dataset as plain JSON (frames without their image readers), for golden files and equality checks. */
+export function canonical(dataset: Dataset): Dataset {
+  return JSON.parse(JSON.stringify({ ...dataset, frames: dataset.frames.map(({ image: _image, ...frame }) => frame) })) as Dataset;
+}
+
+/**
+ * COCO (as CVAT writes it) cannot tell a missing attribute from one at its default, since every label attribute is
+ * written with its default filled in. This fills defaults and orders attributes by spec id, for comparisons.
+ */
+export function withDefaultAttributes(dataset: Dataset): Dataset {
+  const copy = canonical(dataset);
+  const specs = new Map<number, Array<{ id: number; default_value: string }>>();
+  for (const label of copy.labels) {
+    specs.set(label.id, label.attributes);
+    for (const sublabel of label.sublabels) specs.set(sublabel.id, sublabel.attributes);
+  }
+  const fill = (labelId: number, attributes: Array<{ spec_id: number; value: string }>, only?: Set<number>): Array<{ spec_id: number; value: string }> => {
+    const values = new Map(attributes.map((attribute) => [attribute.spec_id, attribute.value]));
+    for (const spec of specs.get(labelId) ?? []) if (!values.has(spec.id) && (!only || only.has(spec.id))) values.set(spec.id, spec.default_value);
+    return [...values].sort((a, b) => a[0] - b[0]).map(([spec_id, value]) => ({ spec_id, value }));
+  };
+  for (const shape of copy.annotations.shapes) shape.attributes = fill(shape.label_id, shape.attributes);
+  for (const tag of copy.annotations.tags) tag.attributes = fill(tag.label_id, tag.attributes);
+  for (const track of copy.annotations.tracks) {
+    // Imported specs are immutable, so values live on the track; the first shape's values stand in when absent.
+    const first = track.shapes[0]?.attributes ?? [];
+    const merged = [...track.attributes, ...first.filter((attribute) => !track.attributes.some((other) => other.spec_id === attribute.spec_id))];
+    track.attributes = fill(track.label_id, merged);
+    for (const shape of track.shapes) shape.attributes = [];
+  }
+  return copy;
+}
