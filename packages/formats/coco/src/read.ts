@@ -154,6 +154,7 @@ class CocoReader {
     if (this.trackItems.length > 0) {
       dataset.annotations.tracks = shapesToTracks(this.trackItems, { lastFrame: Math.max(dataset.frames.length - 1, 0), labels: dataset.labels });
     }
+    renumberLabels(dataset);
     return dataset;
   }
 
@@ -426,4 +427,35 @@ function roundAll(points: number[]): number[] {
   const out = new Array<number>(points.length);
   for (let index = 0; index < points.length; index++) out[index] = round2(points[index]!);
   return out;
+}
+
+/**
+ * Label ids in list order with each skeleton's points right after it (CVAT's creation order), so ids do not depend
+ * on whether point names came from the categories or were met first in annotations.
+ */
+function renumberLabels(dataset: Dataset): void {
+  const remap = new Map<number, number>();
+  for (const label of dataset.labels) {
+    remap.set(label.id, remap.size + 1);
+    for (const sublabel of label.sublabels) remap.set(sublabel.id, remap.size + 1);
+  }
+  if ([...remap].every(([from, to]) => from === to)) return;
+  const id = (value: number): number => remap.get(value) ?? value;
+  for (const label of dataset.labels) {
+    label.id = id(label.id);
+    for (const sublabel of label.sublabels) {
+      sublabel.id = id(sublabel.id);
+      sublabel.parent_id = label.id;
+    }
+  }
+  const annotations = dataset.annotations;
+  for (const tag of annotations.tags) tag.label_id = id(tag.label_id);
+  for (const shape of annotations.shapes) {
+    shape.label_id = id(shape.label_id);
+    for (const element of shape.elements) element.label_id = id(element.label_id);
+  }
+  for (const track of annotations.tracks) {
+    track.label_id = id(track.label_id);
+    for (const element of track.elements) element.label_id = id(element.label_id);
+  }
 }
