@@ -64,6 +64,7 @@ export async function readUltralytics(tree: FileTree, _options: ReadOptions, con
   } else if (yaml.kpt_shape) {
     context.diagnostics.warn('field-ignored', 'data.yaml has kpt_shape (a Pose dataset); read as boxes, keypoints ignored', { file: config.path });
   }
+  if (yaml.flip_idx) context.diagnostics.info('field-ignored', 'data.yaml flip_idx (keypoint pairs swapped by horizontal flips) is read and not kept: the model has no place for it', { file: config.path });
   const classes: Label[] = names.map((name) => {
     const label = builder.label(name, flavour === 'pose' ? { type: 'skeleton' } : {});
     // Without CVAT's task skeletons the points are named `<skeleton>_point_<i>` (Datumaro's naming).
@@ -140,7 +141,10 @@ async function imageEntries(tree: FileTree, yaml: DataYaml, configPath: string, 
         continue;
       }
       const full = joinPath(root, path);
-      if (path.endsWith('.txt') && all.has(full)) {
+      if (Array.isArray(value)) {
+        // A YAML list names images, like a list file: the image files themselves may be absent.
+        entries.push({ subset: key, path, source: { file: configPath } });
+      } else if (path.endsWith('.txt') && all.has(full)) {
         const rows = (await tree.readText(full)).split('\n');
         rows.forEach((row, index) => {
           if (row.trim() === '') return;
