@@ -1,5 +1,5 @@
 // The label map CVAT's VOC exporter writes (its "source" label map): every label and sub-label in creation order,
-// `background` prepended when absent, VOC palette colours by position — not the CVAT label colours.
+// `background` first (added when absent), VOC palette colours by position — not the CVAT label colours.
 import type { Dataset } from '@annoconv/core';
 import { vocPaletteColor, type LabelmapEntry } from '@annoconv/io';
 
@@ -9,7 +9,7 @@ export function vocLabelmapForWrite(dataset: Dataset): LabelmapEntry[] {
     names.push(label.name);
     for (const sublabel of label.sublabels) names.push(sublabel.name);
   }
-  const unique = [...new Set(names)];
-  if (!unique.includes('background')) unique.unshift('background');
+  // Datumaro's source label map always starts with `background` (index 0, black), wherever the task has it.
+  const unique = ['background', ...new Set(names.filter((name) => name !== 'background'))];
   return unique.map((name, index) => ({ name, color: vocPaletteColor(index), parts: [], actions: [] }));
 }
