@@ -1,7 +1,8 @@
 // A FileTree over a zip archive: jszip for archives that fit in memory, yauzl streaming from disk above a size
 // threshold. Names and declared sizes are checked on open; entries inflate lazily, with their bytes counted.
 import type { FileEntry, FileTree } from '@annoconv/core';
-import { IoError, ParseError } from '@annoconv/core';
+import { IoError, LimitExceededError, ParseError } from '@annoconv/core';
+import { constants as bufferConstants } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { openJsZip } from './jszip-backend.js';
 import type { ArchiveLimits } from './limits.js';
@@ -27,6 +28,8 @@ const decoder = new TextDecoder('utf-8');
 /** Longest link target read from a symbolic-link entry; real targets are short paths. */
 const MAX_LINK_TARGET_BYTES = 4096;
 const MAX_LINK_HOPS = 8;
+/** The largest buffer this runtime can allocate; bigger entries can only be streamed. */
+const MAX_READ_BYTES = bufferConstants.MAX_LENGTH;
 
 export class ZipTree implements FileTree {
   readonly kind = 'zip' as const;
@@ -98,6 +101,9 @@ export class ZipTree implements FileTree {
 
   async read(path: string): Promise<Uint8Array> {
     const record = this.record(path);
+    if (record.uncompressedSize > MAX_READ_BYTES) {
+      throw new LimitExceededError(`entry '${path}' (${record.uncompressedSize.toLocaleString('en-US')} bytes) is too large to read whole; stream it`, { file: this.name });
+    }
     const data = new Uint8Array(record.uncompressedSize);
     let offset = 0;
     // The guard stops before a chunk could overflow the declared size, so `set` never writes out of bounds.
