@@ -20,7 +20,8 @@ import {
   type Sublabel,
   type TrackedShapeItem,
 } from '@annoconv/core';
-import { rleFromString, rleToCvatMask, type Rle } from '@annoconv/geometry';
+import { bitmapToCvatMask, rleFromString, rleToCvatMask, type Rle } from '@annoconv/geometry';
+import { decodePng } from '@annoconv/io';
 import { parseSections, streamSections, type SectionHandler } from './json-sections.js';
 import { findAnnotationFiles, imageCandidates, type AnnotationFile } from './layout.js';
 import { round2 } from './numbers.js';
@@ -71,7 +72,7 @@ export async function readCoco(tree: FileTree, options: ReadOptions, context: Fo
     const size = file.size ?? Number.POSITIVE_INFINITY;
     if (size < threshold) parseSections(decoder.decode(await tree.read(file.path)), file.path, handler);
     else await streamSections(tree.stream(file.path), file.path, handler);
-    reader.finishFile(handler);
+    await reader.finishFile(handler);
   }
   return reader.finish();
 }
@@ -86,7 +87,8 @@ interface FileState extends SectionHandler {
   pending: Array<{ value: unknown; index: number }>;
   missingIscrowd: number;
   captions: number;
-  panopticSegments: number;
+  /** Panoptic records, read once the file is done (their masks are PNGs beside it). */
+  panoptic: Array<{ frame: Frame; fileName: string; segments: unknown[]; index: number }>;
 }
 
 class CocoReader {
@@ -112,7 +114,7 @@ class CocoReader {
       pending: [],
       missingIscrowd: 0,
       captions: 0,
-      panopticSegments: 0,
+      panoptic: [],
       elements: (key, elements, firstIndex) => {
         if (key === 'categories') this.readCategories(state, elements);
         else if (key === 'images') this.readImages(state, elements, firstIndex);
@@ -133,7 +135,7 @@ class CocoReader {
     return state;
   }
 
-  finishFile(state: FileState): void {
+  async finishFile(state: FileState): Promise<void> {
     state.categories ??= new Map();
     state.imagesDone = true;
     for (const { value, index } of state.pending) this.readAnnotation(state, value, index);
@@ -141,8 +143,7 @@ class CocoReader {
     const file = state.file.path;
     if (state.missingIscrowd > 0) this.context.diagnostics.info('value-coerced', `${state.missingIscrowd} annotation(s) without 'iscrowd' read as iscrowd 0`, { file });
     if (state.captions > 0) this.context.diagnostics.warn('data-unsupported', `${state.captions} caption(s) dropped: the CVAT model has no captions`, { file });
-    if (state.panopticSegments > 0)
-      this.context.diagnostics.warn('data-unsupported', `${state.panopticSegments} panoptic segment(s) dropped: panoptic PNG masks are not read yet`, { file });
+    for (const record of state.panoptic) await this.readPanoptic(state, record);
   }
 
   finish(): Dataset {
@@ -216,7 +217,13 @@ class CocoReader {
     const task = state.file.task;
     if (task === 'image_info') return;
     if (task === 'panoptic') {
-      if (isRecord(value) && Array.isArray(value.segments_info)) state.panopticSegments += value.segments_info.length;
+      if (!isRecord(value)) failAt('a panoptic annotation must be an object', file, path);
+      if (typeof value.image_id !== 'number') failAt('panoptic image_id must be an integer', file, `${path}.image_id`);
+      if (typeof value.file_name !== 'string') failAt('panoptic file_name must be a string', file, `${path}.file_name`);
+      if (!Array.isArray(value.segments_info)) failAt('segments_info must be an array', file, `${path}.segments_info`);
+      const frame = state.images.get(value.image_id);
+      if (!frame) failAt(`panoptic annotation: image_id ${value.image_id} names no image`, file, `${path}.image_id`);
+      state.panoptic.push({ frame, fileName: value.file_name, segments: value.segments_info, index });
       return;
     }
     if (task === 'captions') {
@@ -280,6 +287,56 @@ class CocoReader {
       if (tracked) this.trackItems.push({ shape, trackId: `${state.fileIndex}\u0000${tracked.trackId}`, keyframe: tracked.keyframe });
       else this.shapes.push(shape);
     }
+  }
+
+  /**
+   * A panoptic record: one mask per segment from the PNG in `annotations/panoptic_<subset>/`, where a pixel's
+   * segment id is R + 256·G + 256²·B (Datumaro's `coco_panoptic`). Segment ids become singleton groups, which CVAT drops.
+   */
+  private async readPanoptic(state: FileState, record: FileState['panoptic'][number]): Promise<void> {
+    const file = state.file.path;
+    const pngPath = `${file.slice(0, -'.json'.length)}/${record.fileName}`;
+    const where = { file, jsonPath: `annotations[${record.index}]`, frameName: record.frame.name };
+    if (!this.tree.has(pngPath)) {
+      this.context.diagnostics.warn('image-missing', `panoptic mask ${pngPath} is missing; its ${record.segments.length} segment(s) are dropped`, where);
+      return;
+    }
+    const png = decodePng(await this.tree.read(pngPath), { name: pngPath });
+    const pixels = png.width * png.height;
+    const ids = new Uint32Array(pixels);
+    const data = png.data;
+    for (let pixel = 0; pixel < pixels; pixel++) {
+      if (png.colorType === 'palette') {
+        const entry = data[pixel]! * 3;
+        ids[pixel] = (png.palette?.[entry] ?? 0) + 256 * (png.palette?.[entry + 1] ?? 0) + 65536 * (png.palette?.[entry + 2] ?? 0);
+      } else if (png.channels >= 3) {
+        const at = pixel * png.channels;
+        ids[pixel] = data[at]! + 256 * data[at + 1]! + 65536 * data[at + 2]!;
+      } else ids[pixel] = data[pixel * png.channels]!;
+    }
+    if (record.frame.width === undefined && record.frame.height === undefined) {
+      record.frame.width = png.width;
+      record.frame.height = png.height;
+    }
+    record.segments.forEach((segment, offset) => {
+      const path = `annotations[${record.index}].segments_info[${offset}]`;
+      if (!isRecord(segment) || typeof segment.id !== 'number' || typeof segment.category_id !== 'number') failAt('a segment needs an integer id and category_id', file, path);
+      const category = state.categories!.get(segment.category_id);
+      if (!category) failAt(`segment ${segment.id}: category_id ${segment.category_id} names no category`, file, `${path}.category_id`);
+      const bitmap = new Uint8Array(pixels);
+      let count = 0;
+      for (let pixel = 0; pixel < pixels; pixel++) if (ids[pixel] === segment.id) {
+        bitmap[pixel] = 1;
+        count++;
+      }
+      if (count === 0) {
+        this.context.diagnostics.warn('invalid-value', `segment ${segment.id} has no pixels in ${pngPath}; dropped`, { ...where, jsonPath: path });
+        return;
+      }
+      const shape = this.newShape('mask', record.frame, category.label);
+      shape.points = bitmapToCvatMask(bitmap, png.height, png.width);
+      this.shapes.push(shape);
+    });
   }
 
   private newShape(type: Shape['type'], frame: Frame, label: Label | Sublabel): Shape {

@@ -15,14 +15,14 @@ const folders = hasSamples ? roots.flatMap((root) => (existsSync(path.join(sampl
 const instances = { frames: { train: 1, val: 1 }, shapes: { rectangle: 1, polygon: 1, mask: 1 }, tags: 0, tracks: 0, labels: ['a', 'b', 'c'] };
 const keypointLabels = ['a', 'a/a_1', 'a/a_2', 'a/a_3', 'b', 'b/b_1', 'b/b_2', 'b/b_3'];
 /** What each folder holds for the model. Datumaro's counts, except: boxes of keypoint annotations are removed by CVAT,
- * captions and panoptic PNG segments are not held (diagnostics), and our keypoint sub-labels are named for b too. */
+ * captions are not held (a diagnostic), and our keypoint sub-labels are named for b too. */
 const expected: Record<string, { plugin: FormatPlugin; summary: Record<string, unknown>; codes?: string[] }> = {
   coco: { plugin: cocoPlugin, summary: instances, codes: ['data-unsupported'] },
   coco_captions: { plugin: cocoPlugin, summary: { frames: { train: 1, val: 1 }, shapes: {}, tags: 0, tracks: 0, labels: [] }, codes: ['data-unsupported'] },
   coco_image_info: { plugin: cocoPlugin, summary: { frames: { train: 1, val: 1 }, shapes: {}, tags: 0, tracks: 0, labels: [] } },
   coco_instances: { plugin: cocoPlugin, summary: instances },
   coco_labels: { plugin: cocoPlugin, summary: { frames: { train: 1, val: 1 }, shapes: {}, tags: 3, tracks: 0, labels: ['a', 'b'] } },
-  coco_panoptic: { plugin: cocoPlugin, summary: { frames: { train: 1, val: 1 }, shapes: {}, tags: 0, tracks: 0, labels: ['a', 'b'] }, codes: ['data-unsupported'] },
+  coco_panoptic: { plugin: cocoPlugin, summary: { frames: { train: 1, val: 1 }, shapes: { mask: 3 }, tags: 0, tracks: 0, labels: ["a", "b"] } },
   coco_person_keypoints: { plugin: cocoKeypointsPlugin, summary: { frames: { train: 1, val: 1 }, shapes: { skeleton: 3, polygon: 1, mask: 1 }, tags: 0, tracks: 0, labels: keypointLabels } },
   coco_stuff: { plugin: cocoPlugin, summary: { frames: { train: 1, val: 1 }, shapes: { mask: 2 }, tags: 0, tracks: 0, labels: ['a', 'b'] } },
   coco_roboflow: { plugin: cocoPlugin, summary: instances },
