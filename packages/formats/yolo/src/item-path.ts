@@ -41,3 +41,21 @@ export function dirnameOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? '' : path.slice(0, slash);
 }
+
+/**
+ * Item ids already used per subset: a second frame with the same id in one subset (`a.jpg` and `a.png`) would
+ * overwrite the first one's label file, so it gets `_1`, `_2`… as CVAT's `mangle_image_name` does.
+ */
+export class ItemIds {
+  private readonly used = new Map<string, Set<string>>();
+
+  /** A free id for the item in the subset; `renamed` says it differs from the wanted one. */
+  claim(subset: string, id: string): { id: string; renamed: boolean } {
+    let ids = this.used.get(subset);
+    if (!ids) this.used.set(subset, (ids = new Set()));
+    let candidate = id;
+    for (let n = 1; ids.has(candidate); n++) candidate = `${id}_${n}`;
+    ids.add(candidate);
+    return { id: candidate, renamed: candidate !== id };
+  }
+}

@@ -85,4 +85,16 @@ describe('layout', () => {
     expect(read.annotations.shapes[0]!.elements.map((item) => [item.points, item.outside])).toEqual([[[40, 40], false], [[60, 60], false]]);
     expect(context.diagnostics.items.map((item) => item.code)).toEqual(['field-ignored']);
   });
+
+  it('renames a second item with the same id in one subset, as CVAT does', async () => {
+    const data = dataset(['', '']);
+    data.frames[1]!.name = 'f0.png';
+    data.annotations.shapes.push(shape({ type: 'rectangle', label_id: 1, frame: 1, points: [5, 5, 10, 10] }));
+    const { sink, context, tree } = await writeToMemory(ultralyticsDetectionPlugin, data);
+    expect(sink.text('train.txt')).toBe('data/images/train/f0.jpg\ndata/images/train/f0_1.png\n');
+    expect(sink.text('labels/train/f0_1.txt')).toBe('0 0.750000 0.750000 0.500000 0.500000\n');
+    expect(context.diagnostics.items.map((item) => item.code)).toEqual(['duplicate']);
+    const back = await ultralyticsDetectionPlugin.read!(tree, {}, createContext());
+    expect(back.frames.map((frame) => frame.name)).toEqual(['f0.jpg', 'f0_1.png']);
+  });
 });

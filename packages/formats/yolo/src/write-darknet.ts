@@ -5,8 +5,8 @@ import { throwIfAborted } from '@annoconv/core';
 import { topLevelClasses } from './classes.js';
 import { objectsByFrame } from './frame-objects.js';
 import { frameLabelText, labelsById } from './frame-lines.js';
-import { writeImagesMeta } from './images-meta.js';
-import { itemOf } from './item-path.js';
+import { ImagesMeta } from './images-meta.js';
+import { ItemIds, itemOf } from './item-path.js';
 import { copyImage } from './copy-image.js';
 import { DARKNET_RESERVED, exportSubsetName } from './subsets.js';
 
@@ -18,6 +18,8 @@ export async function writeDarknet(dataset: Dataset, sink: FileSink, options: Wr
   const setup = { flavour: 'darknet' as const, formatName: FORMAT_NAME, classes, labelsById: labelsById(dataset), keypoints: 0, writeTrackIds: false };
   const objects = objectsByFrame(dataset, context, FORMAT_NAME, false);
   const lists = new Map<string, string[]>();
+  const itemIds = new ItemIds();
+  const imagesMeta = new ImagesMeta();
   const total = dataset.frames.length;
   for (let index = 0; index < total; index++) {
     if (index % 256 === 0) {
@@ -26,7 +28,11 @@ export async function writeDarknet(dataset: Dataset, sink: FileSink, options: Wr
     }
     const frame = dataset.frames[index]!;
     const subset = exportSubsetName(frame.subset, DARKNET_RESERVED);
-    const { id, extension } = itemOf(frame.name);
+    const item = itemOf(frame.name);
+    const { id, renamed } = itemIds.claim(subset, item.id);
+    const extension = item.extension;
+    imagesMeta.add(id, frame, context);
+    if (renamed) context.diagnostics.warn('duplicate', `item '${item.id}' already exists in subset '${subset}'; written as '${id}'`, { frame: frame.index, frameName: frame.name });
     const folder = `obj_${subset}_data`;
     let list = lists.get(subset);
     if (!list) lists.set(subset, (list = []));
@@ -39,5 +45,5 @@ export async function writeDarknet(dataset: Dataset, sink: FileSink, options: Wr
   const data = [`classes = ${classes.names.length}`, ...subsets.map((subset) => `${subset} = ${prefix}${subset}.txt`), `names = ${prefix}obj.names`, 'backup = backup/'];
   await sink.write('obj.data', `${data.join('\n')}\n`);
   await sink.write('obj.names', classes.names.map((name) => `${name}\n`).join(''));
-  if (options['imagesMeta'] !== false) await writeImagesMeta(dataset, sink);
+  if (options['imagesMeta'] !== false) await imagesMeta.write(sink);
 }

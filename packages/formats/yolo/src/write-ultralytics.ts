@@ -10,8 +10,8 @@ import { copyImage } from './copy-image.js';
 import type { LineFlavour } from './encode-shapes.js';
 import { frameLabelText, labelsById } from './frame-lines.js';
 import { objectsByFrame } from './frame-objects.js';
-import { writeImagesMeta } from './images-meta.js';
-import { itemOf } from './item-path.js';
+import { ImagesMeta } from './images-meta.js';
+import { ItemIds, itemOf } from './item-path.js';
 import { exportSubsetName, ULTRALYTICS_RESERVED } from './subsets.js';
 
 export type UltralyticsFlavour = Exclude<LineFlavour, 'darknet'>;
@@ -31,6 +31,8 @@ export async function writeUltralytics(dataset: Dataset, sink: FileSink, options
   const setup = { flavour: target.flavour, formatName: target.formatName, classes, labelsById: labelsById(dataset), keypoints, writeTrackIds: target.writeTrackIds };
   const objects = objectsByFrame(dataset, context, target.formatName, target.writeTrackIds);
   const lists = new Map<string, string[]>();
+  const itemIds = new ItemIds();
+  const imagesMeta = new ImagesMeta();
   const total = dataset.frames.length;
   for (let index = 0; index < total; index++) {
     if (index % 256 === 0) {
@@ -39,7 +41,11 @@ export async function writeUltralytics(dataset: Dataset, sink: FileSink, options
     }
     const frame = dataset.frames[index]!;
     const subset = exportSubsetName(frame.subset, ULTRALYTICS_RESERVED);
-    const { id, extension } = itemOf(frame.name);
+    const item = itemOf(frame.name);
+    const { id, renamed } = itemIds.claim(subset, item.id);
+    const extension = item.extension;
+    imagesMeta.add(id, frame, context);
+    if (renamed) context.diagnostics.warn('duplicate', `item '${item.id}' already exists in subset '${subset}'; written as '${id}'`, { frame: frame.index, frameName: frame.name });
     let list = lists.get(subset);
     if (!list) lists.set(subset, (list = []));
     list.push(`${prefix}images/${subset}/${id}${extension}\n`);
@@ -49,7 +55,7 @@ export async function writeUltralytics(dataset: Dataset, sink: FileSink, options
   const subsets = [...lists.keys()].sort();
   for (const subset of subsets) await sink.write(`${subset}.txt`, lists.get(subset)!.join(''));
   await sink.write('data.yaml', dataYaml(classes.names, subsets, pose ? keypoints : undefined));
-  if (options['imagesMeta'] !== false) await writeImagesMeta(dataset, sink);
+  if (options['imagesMeta'] !== false) await imagesMeta.write(sink);
 }
 
 /** data.yaml as CVAT writes it: PyYAML's dump, so keys sorted, `names` as an id → name mapping, `path: .`. */
