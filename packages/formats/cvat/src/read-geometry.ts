@@ -14,8 +14,8 @@ function fail(element: XmlElement, file: string, message: string): never {
 export function numberAttribute(element: XmlElement, name: string, file: string): number {
   const text = element.attributes[name];
   if (text === undefined) fail(element, file, `<${element.name}> has no '${name}' attribute`);
-  const value = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(value)) fail(element, file, `<${element.name}> attribute '${name}' is not a number: '${text}'`);
+  const value = Number(text);
+  if (!Number.isFinite(value) || (value === 0 && text.trim() === '')) fail(element, file, `<${element.name}> attribute '${name}' is not a number: '${text}'`);
   return value;
 }
 
@@ -52,8 +52,9 @@ function pointList(element: XmlElement, file: string, minimumPairs: number): num
       if (comma < 0) fail(element, file, `<${element.name}> point '${pair}' is not 'x,y'`);
       const x = Number(pair.slice(0, comma));
       const y = Number(pair.slice(comma + 1));
-      if (!Number.isFinite(x) || !Number.isFinite(y) || pair.slice(0, comma).trim() === '' || pair.slice(comma + 1).trim() === '')
-        fail(element, file, `<${element.name}> point '${pair}' is not a pair of numbers`);
+      // Number('') is 0: an empty coordinate is only possible when a value reads as 0.
+      const empty = (x === 0 && pair.slice(0, comma).trim() === '') || (y === 0 && pair.slice(comma + 1).trim() === '');
+      if (!Number.isFinite(x) || !Number.isFinite(y) || empty) fail(element, file, `<${element.name}> point '${pair}' is not a pair of numbers`);
       points.push(x, y);
     }
   }

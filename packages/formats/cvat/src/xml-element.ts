@@ -7,10 +7,48 @@ export interface XmlElement {
   name: string;
   attributes: Record<string, string>;
   children: XmlElement[];
+  /** Text content; whitespace between child elements is not kept (CVAT XML has no mixed content). */
   text: string;
   line: number;
-  /** Element path for messages, e.g. `annotations/image[3]/box[1]` (1-based positions among same-named siblings). */
-  path: string;
+  /** The parent element (the root for top-level elements). */
+  parent: XmlElement | undefined;
+  /** 1-based position among same-named siblings for top-level elements; computed on demand for the others. */
+  position: number;
+  /** Element path for messages, e.g. `annotations/image[3]/box[1]`; built on demand, since only messages need it. */
+  readonly path: string;
+}
+
+/** The element path of an element: names with 1-based positions among same-named siblings. */
+function pathOf(element: XmlElement): string {
+  if (!element.parent) return element.name;
+  let position = element.position;
+  if (position === 0) {
+    position = 1;
+    for (const sibling of element.parent.children) {
+      if (sibling === element) break;
+      if (sibling.name === element.name) position++;
+    }
+  }
+  return `${pathOf(element.parent)}/${element.name}[${position}]`;
+}
+
+class Element implements XmlElement {
+  children: XmlElement[] = [];
+  text = '';
+  constructor(
+    readonly name: string,
+    readonly attributes: Record<string, string>,
+    readonly line: number,
+    readonly parent: XmlElement | undefined,
+    readonly position: number,
+  ) {}
+  get path(): string {
+    return pathOf(this);
+  }
+}
+
+function makeElement(name: string, attributes: Record<string, string>, line: number, parent: XmlElement | undefined, position: number): XmlElement {
+  return new Element(name, attributes, line, parent, position);
 }
 
 /**
@@ -25,8 +63,8 @@ export function readTopLevelElements(
   onProgress?: (offset: number) => void,
 ): void {
   const stack: XmlElement[] = [];
-  // Per open element, how many children of each name it has had so far (for the 1-based positions in paths).
-  const counts: Array<Map<string, number>> = [];
+  // How many top-level elements of each name came so far (for the positions in paths).
+  const topLevelCounts = new Map<string, number>();
   tokenizeXml(
     source,
     file,
@@ -34,27 +72,30 @@ export function readTopLevelElements(
       open(name, attributes, line) {
         if (stack.length === 0) {
           if (name !== rootName) throw new ParseError(`the root element is <${name}>, expected <${rootName}>`, { file, line, element: name });
-          stack.push({ name, attributes, children: [], text: '', line, path: name });
-          counts.push(new Map());
+          stack.push(makeElement(name, attributes, line, undefined, 0));
           return;
         }
         const parent = stack[stack.length - 1]!;
-        const siblings = counts[counts.length - 1]!;
-        const count = (siblings.get(name) ?? 0) + 1;
-        siblings.set(name, count);
-        const path = `${parent.path}/${name}[${count}]`;
-        const element: XmlElement = { name, attributes, children: [], text: '', line, path };
-        if (stack.length > 1) parent.children.push(element);
+        let position = 0;
+        if (stack.length === 1) {
+          position = (topLevelCounts.get(name) ?? 0) + 1;
+          topLevelCounts.set(name, position);
+        }
+        const element = makeElement(name, attributes, line, parent, position);
+        if (stack.length > 1) {
+          if (parent.children.length === 0) parent.text = '';
+          parent.children.push(element);
+        }
         stack.push(element);
-        counts.push(new Map());
       },
       close() {
         const element = stack.pop()!;
-        counts.pop();
         if (stack.length === 1) onChild(element);
       },
-      text(text) {
-        if (stack.length > 1) stack[stack.length - 1]!.text += text;
+      text(read) {
+        if (stack.length < 2) return;
+        const element = stack[stack.length - 1]!;
+        if (element.children.length === 0) element.text += read();
       },
     },
     onProgress,

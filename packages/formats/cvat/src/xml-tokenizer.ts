@@ -6,8 +6,9 @@ import { ParseError } from '@annoconv/core';
 
 export interface XmlHandler {
   open(name: string, attributes: Record<string, string>, line: number, selfClosing: boolean): void;
-  close(name: string, line: number): void;
-  text(text: string): void;
+  close(name: string): void;
+  /** Text between tags; `read()` slices and decodes it, so handlers that ignore whitespace allocate nothing. */
+  text(read: () => string): void;
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -65,15 +66,31 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
     throw new ParseError(message, { file, line: lineAt(offset), ...(element ? { element } : {}) });
   };
 
+  // Element and attribute names repeat endlessly (`box`, `xtl`, …): reuse one string per name instead of slicing
+  // a new one each time, which is most of the tokenizer's garbage.
+  const names: string[][] = [];
+  const nameAt = (start: number, end: number): string => {
+    const length = end - start;
+    let bucket = names[length];
+    if (bucket === undefined) {
+      bucket = [];
+      names[length] = bucket;
+    }
+    for (let index = 0; index < bucket.length; index++) if (source.startsWith(bucket[index]!, start)) return bucket[index]!;
+    const name = source.slice(start, end);
+    if (bucket.length < 32) bucket.push(name);
+    return name;
+  };
+
   if (source.charCodeAt(0) === 0xfeff) position = 1;
   let nextProgress = 1 << 22;
   while (position < length) {
     const lt = source.indexOf('<', position);
     const textEnd = lt < 0 ? length : lt;
     if (textEnd > position) {
-      const raw = source.slice(position, textEnd);
-      if (stack.length > 0) handler.text(decodeEntities(raw, file, lineAt(position)));
-      else if (raw.trim() !== '') fail('text outside the root element', position);
+      const start = position;
+      if (stack.length > 0) handler.text(() => decodeEntities(source.slice(start, textEnd), file, lineAt(start)));
+      else if (source.slice(start, textEnd).trim() !== '') fail('text outside the root element', start);
     }
     if (lt < 0) break;
     if (onProgress && lt > nextProgress) {
@@ -98,7 +115,8 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
         const end = source.indexOf(']]>', lt + 9);
         if (end < 0) fail('unterminated CDATA section', lt);
         if (stack.length === 0) fail('CDATA outside the root element', lt);
-        handler.text(source.slice(lt + 9, end));
+        const cdataStart = lt + 9;
+        handler.text(() => source.slice(cdataStart, end));
         position = end + 3;
         continue;
       }
@@ -107,23 +125,24 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
     if (next === 47 /* / */) {
       let cursor = lt + 2;
       while (cursor < length && isNameChar(source.charCodeAt(cursor))) cursor++;
-      const name = source.slice(lt + 2, cursor);
+      const name = nameAt(lt + 2, cursor);
       while (cursor < length && isSpace(source.charCodeAt(cursor))) cursor++;
       if (source.charCodeAt(cursor) !== 62) fail(`malformed end tag </${name}>`, lt, name);
       const open = stack.pop();
       if (open !== name) fail(open === undefined ? `unexpected end tag </${name}>` : `end tag </${name}> does not match <${open}>`, lt, name);
-      handler.close(name, lineAt(lt));
+      handler.close(name);
       position = cursor + 1;
       continue;
     }
     // Start tag.
     let cursor = lt + 1;
     while (cursor < length && isNameChar(source.charCodeAt(cursor))) cursor++;
-    const name = source.slice(lt + 1, cursor);
+    const name = nameAt(lt + 1, cursor);
     if (name === '') fail("'<' not followed by a tag name", lt);
     const tagLine = lineAt(lt);
-    // No prototype, so an attribute named `__proto__` is just a name.
-    const attributes = Object.create(null) as Record<string, string>;
+    // A plain object keeps V8's fast properties (attribute order repeats, so hidden classes are shared);
+    // `__proto__` is defined as an own property so it stays just a name.
+    const attributes: Record<string, string> = {};
     let selfClosing = false;
     for (;;) {
       const spaceStart = cursor;
@@ -142,7 +161,7 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
       if (cursor === spaceStart) fail(`malformed start tag <${name}>`, cursor, name);
       const nameStart = cursor;
       while (cursor < length && isNameChar(source.charCodeAt(cursor))) cursor++;
-      const attributeName = source.slice(nameStart, cursor);
+      const attributeName = nameAt(nameStart, cursor);
       if (attributeName === '') fail(`malformed attribute in <${name}>`, cursor, name);
       while (cursor < length && isSpace(source.charCodeAt(cursor))) cursor++;
       if (source.charCodeAt(cursor) !== 61 /* = */) fail(`attribute '${attributeName}' of <${name}> has no value`, cursor, name);
@@ -155,7 +174,9 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
       const raw = source.slice(cursor + 1, valueEnd);
       if (raw.indexOf('<') >= 0) fail(`'<' inside attribute '${attributeName}' of <${name}>`, cursor, name);
       if (Object.prototype.hasOwnProperty.call(attributes, attributeName)) fail(`duplicate attribute '${attributeName}' in <${name}>`, cursor, name);
-      attributes[attributeName] = decodeEntities(raw, file, tagLine);
+      const value = decodeEntities(raw, file, tagLine);
+      if (attributeName === '__proto__') Object.defineProperty(attributes, attributeName, { value, enumerable: true, writable: true, configurable: true });
+      else attributes[attributeName] = value;
       cursor = valueEnd + 1;
     }
     if (stack.length === 0) {
@@ -163,7 +184,7 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
       sawRoot = true;
     }
     handler.open(name, attributes, tagLine, selfClosing);
-    if (selfClosing) handler.close(name, tagLine);
+    if (selfClosing) handler.close(name);
     else stack.push(name);
     position = cursor;
   }
