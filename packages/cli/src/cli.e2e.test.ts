@@ -1,7 +1,7 @@
 // End-to-end tests: spawn the real `annoconv` command (bin/annoconv.js → dist) on folders and zips in temporary
 // folders and check outputs, exit codes and messages. They need the compiled CLI (`npx tsc -b packages/cli`,
 // which CI runs before the tests); without it they are skipped with a message saying so.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +15,14 @@ const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(packageRoot, 'bin', 'annoconv.js');
 const built = existsSync(join(packageRoot, 'dist', 'index.js'));
 
-function annoconv(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Spawns the command and collects its exit code and output. */
+function annoconv(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    execFile(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
 }
 
 it.skipIf(built)('end-to-end tests are skipped: the CLI is not built (run `npx tsc -b packages/cli` first)', () => {
@@ -39,18 +44,18 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
   });
   afterAll(() => dir.remove());
 
-  it('answers --help and --version with exit 0, and bad usage with 2', () => {
-    const help = annoconv(['--help'], dir.path);
+  it('answers --help and --version with exit 0, and bad usage with 2', async () => {
+    const help = await annoconv(['--help'], dir.path);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes:');
-    expect(annoconv(['--version'], dir.path).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const bad = annoconv(['convert', 'only-one-argument'], dir.path);
+    expect((await annoconv(['--version'], dir.path)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const bad = await annoconv(['convert', 'only-one-argument', '--to', 'cvat'], dir.path);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("missing required argument 'output'");
   });
 
-  it('formats --json prints the CVAT formats listing', () => {
-    const run = annoconv(['formats', '--json'], dir.path);
+  it('formats --json prints the CVAT formats listing', async () => {
+    const run = await annoconv(['formats', '--json'], dir.path);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(formatsListing());
   });
@@ -58,7 +63,7 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
   it('converts a zip into a zip, leaving the input untouched, and stats reads the result', async () => {
     const before = readFileSync(cvatZip);
     const output = join(dir.path, 'video.zip');
-    const run = annoconv(['convert', cvatZip, output, '--to', 'CVAT for video 1.1'], dir.path);
+    const run = await annoconv(['convert', cvatZip, output, '--to', 'CVAT for video 1.1'], dir.path);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('→');
     expect(readFileSync(cvatZip).equals(before)).toBe(true);
@@ -71,24 +76,24 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     }
     // No temporary files are left beside the output.
     expect(readdirSync(dir.path).filter((name) => name.startsWith('video')).sort()).toEqual(['video.zip']);
-    const stats = annoconv(['stats', output, '--json'], dir.path);
+    const stats = await annoconv(['stats', output, '--json'], dir.path);
     expect(stats.code).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ format: 'cvat-video', frames: 2, labels: ['car', 'person'] });
   });
 
-  it('stats --json prints exactly the canonical counts of a folder', () => {
-    const run = annoconv(['stats', cvatFolder, '--json'], dir.path);
+  it('stats --json prints exactly the canonical counts of a folder', async () => {
+    const run = await annoconv(['stats', cvatFolder, '--json'], dir.path);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       format: 'cvat', frames: 2, subsets: { default: 2 }, labels: ['car', 'person'], tags: 1, shapes: { ellipse: 1, polygon: 1, rectangle: 1 }, tracks: {}, trackedShapes: 0,
     });
   });
 
-  it('refuses a zip with a ../ entry (exit 6) and writes nothing anywhere', () => {
+  it('refuses a zip with a ../ entry (exit 6) and writes nothing anywhere', async () => {
     const evil = join(dir.path, 'evil.zip');
     writeFileSync(evil, makeZip([{ name: 'annotations.xml', data: CVAT_IMAGES_XML }, { name: '../escaped.xml', data: CVAT_IMAGES_XML }]));
     const output = join(dir.path, 'evil-out');
-    const run = annoconv(['convert', evil, output, '--to', 'cvat'], dir.path);
+    const run = await annoconv(['convert', evil, output, '--to', 'cvat'], dir.path);
     expect(run.code).toBe(6);
     expect(run.stderr).toContain('unsafe-path');
     expect(run.stderr).toContain('../escaped.xml');
@@ -96,10 +101,10 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     expect(existsSync(join(dir.path, '..', 'escaped.xml'))).toBe(false);
   });
 
-  it('refuses a zip bomb (exit 6) naming the entry and the bound', () => {
+  it('refuses a zip bomb (exit 6) naming the entry and the bound', async () => {
     const bomb = join(dir.path, 'bomb.zip');
     writeFileSync(bomb, makeZip([{ name: 'annotations.xml', data: new Uint8Array(64 * 1024 * 1024) }]));
-    const run = annoconv(['stats', bomb, '--json'], dir.path);
+    const run = await annoconv(['stats', bomb, '--json'], dir.path);
     expect(run.code).toBe(6);
     expect(run.stderr).toContain('limit-exceeded');
     expect(run.stderr).toContain('bomb.zip');
@@ -107,59 +112,59 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     expect(run.stderr).toMatch(/ratio/);
   });
 
-  it('reports a truncated zip as invalid input (exit 4) naming the archive', () => {
+  it('reports a truncated zip as invalid input (exit 4) naming the archive', async () => {
     const whole = makeZip([{ name: 'annotations.xml', data: CVAT_IMAGES_XML }]);
     const truncated = join(dir.path, 'truncated.zip');
     writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
-    const run = annoconv(['convert', truncated, join(dir.path, 'truncated-out'), '--to', 'cvat'], dir.path);
+    const run = await annoconv(['convert', truncated, join(dir.path, 'truncated-out'), '--to', 'cvat'], dir.path);
     expect(run.code).toBe(4);
     expect(run.stderr).toContain('truncated.zip');
     expect(run.stderr).toMatch(/truncated|end of central directory/);
     expect(existsSync(join(dir.path, 'truncated-out'))).toBe(false);
   });
 
-  it('rejects an unknown format name (exit 3) listing the known ones', () => {
-    const run = annoconv(['convert', cvatFolder, join(dir.path, 'unknown-out'), '--to', 'pascal'], dir.path);
+  it('rejects an unknown format name (exit 3) listing the known ones', async () => {
+    const run = await annoconv(['convert', cvatFolder, join(dir.path, 'unknown-out'), '--to', 'pascal'], dir.path);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("unknown format 'pascal'; known formats: ");
     expect(run.stderr).toContain('cvat-video');
   });
 
-  it('explains why every format rejected a folder that matches none (exit 3)', () => {
+  it('explains why every format rejected a folder that matches none (exit 3)', async () => {
     const folder = join(dir.path, 'plain-folder');
     mkdirSync(folder);
     writeFileSync(join(folder, 'notes.txt'), 'nothing to see');
-    const run = annoconv(['convert', folder, join(dir.path, 'plain-out'), '--to', 'cvat'], dir.path);
+    const run = await annoconv(['convert', folder, join(dir.path, 'plain-out'), '--to', 'cvat'], dir.path);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`no format recognised ${folder}`);
     for (const plugin of formats.filter((candidate) => candidate.read)) expect(run.stderr).toMatch(new RegExp(`^ {2}${plugin.id}: \\S`, 'm'));
   });
 
-  it('refuses an existing output (exit 6) and leaves it as it was; --overwrite replaces it', () => {
+  it('refuses an existing output (exit 6) and leaves it as it was; --overwrite replaces it', async () => {
     const output = join(dir.path, 'existing');
     mkdirSync(output);
     writeFileSync(join(output, 'keep.txt'), 'mine');
-    const run = annoconv(['convert', cvatFolder, output, '--to', 'cvat-video'], dir.path);
+    const run = await annoconv(['convert', cvatFolder, output, '--to', 'cvat-video'], dir.path);
     expect(run.code).toBe(6);
     expect(run.stderr).toContain(`${output}: output already exists`);
     expect(readFileSync(join(output, 'keep.txt'), 'utf-8')).toBe('mine');
-    const replaced = annoconv(['convert', cvatFolder, output, '--to', 'cvat-video', '--overwrite'], dir.path);
+    const replaced = await annoconv(['convert', cvatFolder, output, '--to', 'cvat-video', '--overwrite'], dir.path);
     expect(replaced.code).toBe(0);
     expect(readdirSync(output)).toEqual(['annotations.xml']);
   });
 
-  it('--strict fails on warnings (exit 5), lists them and writes nothing', () => {
+  it('--strict fails on warnings (exit 5), lists them and writes nothing', async () => {
     const output = join(dir.path, 'strict-out.zip');
-    const run = annoconv(['convert', cvatFolder, output, '--to', 'cvat-video', '--strict'], dir.path);
+    const run = await annoconv(['convert', cvatFolder, output, '--to', 'cvat-video', '--strict'], dir.path);
     expect(run.code).toBe(5);
     expect(run.stderr).toContain('tag-unsupported (warning)');
     expect(run.stderr).toContain('nothing written');
     expect(existsSync(output)).toBe(false);
   });
 
-  it('--strict succeeds when nothing is lost', () => {
+  it('--strict succeeds when nothing is lost', async () => {
     const output = join(dir.path, 'strict-ok');
-    const run = annoconv(['convert', cvatFolder, output, '--to', 'cvat', '--strict', '--json'], dir.path);
+    const run = await annoconv(['convert', cvatFolder, output, '--to', 'cvat', '--strict', '--json'], dir.path);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ from: 'cvat', to: 'cvat', diagnostics: [] });
   });

@@ -1,6 +1,5 @@
 // `annoconv convert <input> <output> --to F`: converts a dataset, reporting every loss.
 import type { Command } from 'commander';
-import { convert } from '@annoconv/engine';
 import type { CliEnv } from '../cli-env.js';
 import { formatDiagnostics } from '../diagnostics-report.js';
 import { EXIT } from '../exit-codes.js';
@@ -40,10 +39,12 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
     examples([
       'annoconv convert coco-dataset.zip out/voc --to "PASCAL VOC 1.1"',
       'annoconv convert annotations.xml out/coco.zip --from cvat --to coco --strict',
-      'annoconv convert yolo-folder out/cvat --to cvat-images --save-images --overwrite',
+      'annoconv convert yolo-folder out/cvat --to cvat --save-images --overwrite',
     ]),
   );
   command.action(async (input: string, output: string, flags: ConvertFlags) => {
+    // Loaded on use, so `--help` and usage errors do not pay for loading every format.
+    const { convert } = await import('@annoconv/engine');
     const progress = createProgressReporter(env, flags.progress);
     const limits = limitsFrom(flags);
     const code = await runReported(env, { json: flags.json ?? false, subject: input }, async () => {

@@ -1,8 +1,6 @@
 // `annoconv detect <input>`: which formats recognise an input, ranked, and why the others do not.
 import type { Command } from 'commander';
-import { detect } from '@annoconv/engine';
 import { FormatNotDetectedError } from '@annoconv/core';
-import { openTree } from '@annoconv/io';
 import type { CliEnv } from '../cli-env.js';
 import { EXIT } from '../exit-codes.js';
 import { addLimitOptions, examples, limitsFrom, type LimitFlags } from '../input-options.js';
@@ -21,6 +19,7 @@ export function registerDetectCommand(program: Command, env: CliEnv, setExitCode
   addLimitOptions(command).addHelpText('after', examples(['annoconv detect dataset.zip', 'annoconv detect annotations/ --json']));
   command.action(async (input: string, flags: DetectFlags) => {
     const code = await runReported(env, { json: flags.json ?? false, subject: input }, async () => {
+      const [{ detect }, { openTree }] = await Promise.all([import('@annoconv/engine'), import('@annoconv/io')]);
       const limits = limitsFrom(flags);
       const tree = await openTree(input, limits ? { limits } : {});
       try {

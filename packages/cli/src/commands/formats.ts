@@ -1,6 +1,5 @@
 // `annoconv formats`: the formats annoconv knows; with --json, exactly CVAT's `GET /api/server/annotation/formats`.
 import type { Command } from 'commander';
-import { formats, formatsListing } from '@annoconv/engine';
 import type { CliEnv } from '../cli-env.js';
 import { EXIT } from '../exit-codes.js';
 import { examples } from '../input-options.js';
@@ -12,7 +11,8 @@ export function registerFormatsCommand(program: Command, env: CliEnv, setExitCod
     .option('--json', "print CVAT's formats listing ({importers, exporters}) as JSON")
     .option('-v, --verbose', 'describe each format and its options')
     .addHelpText('after', examples(['annoconv formats', 'annoconv formats --verbose', 'annoconv formats --json']))
-    .action((flags: { json?: boolean; verbose?: boolean }) => {
+    .action(async (flags: { json?: boolean; verbose?: boolean }) => {
+      const { formats, formatsListing } = await import('@annoconv/engine');
       if (flags.json) {
         env.stdout.write(`${JSON.stringify(formatsListing(), null, 2)}\n`);
       } else if (formats.length === 0) {

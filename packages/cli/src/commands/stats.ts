@@ -1,6 +1,5 @@
 // `annoconv stats <input>`: the canonical dataset's counts after import; `--json` is what other checks compare.
 import type { Command } from 'commander';
-import { datasetStats, readDataset } from '@annoconv/engine';
 import type { CliEnv } from '../cli-env.js';
 import { EXIT } from '../exit-codes.js';
 import { addLimitOptions, collectOption, examples, limitsFrom, type LimitFlags } from '../input-options.js';
@@ -22,6 +21,8 @@ export function registerStatsCommand(program: Command, env: CliEnv, setExitCode:
     .option('--json', 'print {format, frames, subsets, labels, tags, shapes, tracks, trackedShapes} as JSON');
   addLimitOptions(command).addHelpText('after', examples(['annoconv stats dataset.zip --json', 'annoconv stats annotations.xml --from cvat --json']));
   command.action(async (input: string, flags: StatsFlags) => {
+    // Loaded on use, so `--help` and usage errors do not pay for loading every format.
+    const { datasetStats, readDataset } = await import('@annoconv/engine');
     const code = await runReported(env, { json: flags.json ?? false, subject: input }, async () => {
       const limits = limitsFrom(flags);
       const result = await readDataset(input, {

@@ -1,7 +1,6 @@
 // `annoconv validate <input>`: reads an input and checks the result against the model's schema and references.
 import type { Command } from 'commander';
 import { SchemaError } from '@annoconv/core';
-import { readDataset, validateDataset } from '@annoconv/engine';
 import type { CliEnv } from '../cli-env.js';
 import { formatDiagnostics } from '../diagnostics-report.js';
 import { EXIT } from '../exit-codes.js';
@@ -27,6 +26,8 @@ export function registerValidateCommand(program: Command, env: CliEnv, setExitCo
     .option('--no-progress', 'do not report progress on stderr');
   addLimitOptions(command).addHelpText('after', examples(['annoconv validate dataset.zip', 'annoconv validate instances.json --from coco']));
   command.action(async (input: string, flags: ValidateFlags) => {
+    // Loaded on use, so `--help` and usage errors do not pay for loading every format.
+    const { readDataset, validateDataset } = await import('@annoconv/engine');
     const progress = createProgressReporter(env, flags.progress);
     const code = await runReported(env, { json: false, subject: input }, async () => {
       try {
