@@ -117,6 +117,29 @@ describe('convert', () => {
     expect((await runCli(['convert', cvatFolder, output, '--to', 'cvat-video', '--overwrite'])).code).toBe(0);
   });
 
+  it('--save-images copies the input images into the output', async () => {
+    const input = join(dir.path, 'with-images');
+    mkdirSync(join(input, 'images'), { recursive: true });
+    writeFileSync(join(input, 'annotations.xml'), CVAT_IMAGES_XML);
+    writeFileSync(join(input, 'images', 'a.jpg'), 'A');
+    writeFileSync(join(input, 'images', 'b.jpg'), 'B');
+    const output = join(dir.path, 'with-images-out');
+    expect((await runCli(['convert', input, output, '--to', 'cvat', '--save-images'])).code).toBe(0);
+    expect(readFileSync(join(output, 'images', 'b.jpg'), 'utf-8')).toBe('B');
+    const without = join(dir.path, 'without-images-out');
+    expect((await runCli(['convert', input, without, '--to', 'cvat'])).code).toBe(0);
+    expect(existsSync(join(without, 'images'))).toBe(false);
+  });
+
+  it('converts into another real format and reads the result back (CVAT XML → COCO zip)', async () => {
+    const output = join(dir.path, 'coco.zip');
+    const run = await runCli(['convert', cvatFolder, output, '--to', 'COCO 1.0']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('tag-unsupported');
+    const stats = JSON.parse((await runCli(['stats', output, '--json'])).stdout);
+    expect(stats).toMatchObject({ format: 'coco', frames: 2, labels: ['car', 'person'], tags: 0 });
+  });
+
   it('--json prints formats, diagnostics and stats', async () => {
     const run = await runCli(['convert', cvatFolder, join(dir.path, 'json-out.zip'), '--to', 'cvat-video', '--json', '--no-progress']);
     expect(run.code).toBe(0);
