@@ -97,4 +97,19 @@ describe('layout', () => {
     const back = await ultralyticsDetectionPlugin.read!(tree, {}, createContext());
     expect(back.frames.map((frame) => frame.name)).toEqual(['f0.jpg', 'f0_1.png']);
   });
+
+  it('an image listed twice is read once, with a diagnostic', async () => {
+    const context = createContext();
+    const tree = new MemoryTree({
+      'obj.data': 'train = train.txt\nnames = obj.names\n',
+      'obj.names': 'cat\n',
+      'train.txt': 'obj_train_data/a.jpg\nobj_train_data/a.jpg\n',
+      'obj_train_data/a.txt': '0 0.5 0.5 1 1\n',
+      'images.meta': 'a 4 8\n',
+    });
+    const read = await yoloPlugin.read!(tree, {}, context);
+    expect(read.frames).toHaveLength(1);
+    expect(read.annotations.shapes).toHaveLength(1);
+    expect(context.diagnostics.items.map((item) => [item.code, item.where?.line])).toEqual([['duplicate', 2]]);
+  });
 });

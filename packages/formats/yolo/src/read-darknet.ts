@@ -48,12 +48,18 @@ export async function readDarknet(tree: FileTree, _options: ReadOptions, context
   const metaSizes = await readImagesMeta(tree, joinPath(layout.root, 'images.meta'));
   const frames = new FrameTable(builder.dataset);
   const objects: ReadObjects = { shapes: [], tracked: [] };
+  const seen = new Set<string>();
   for (let index = 0; index < layout.entries.length; index++) {
     if (index % 256 === 0) {
       throwIfAborted(context);
       context.onProgress?.({ stage: 'reading label files', done: index, total: layout.entries.length });
     }
     const entry = layout.entries[index]!;
+    if (seen.has(entry.labelPath)) {
+      context.diagnostics.warn('duplicate', `image '${entry.name}' is listed more than once; read once`, entry.source);
+      continue;
+    }
+    seen.add(entry.labelPath);
     if (!all.has(entry.labelPath)) {
       // CVAT aborts the import here too ("Failed to import item … No such file or directory").
       throw new ParseError(`image '${entry.name}' has no label file '${entry.labelPath}'`, entry.source);

@@ -96,6 +96,10 @@ export async function readUltralytics(tree: FileTree, _options: ReadOptions, con
     const itemId = withoutExtension(parts.slice(2).join('/'));
     const name = `${itemId}${extensionOf(entry.path)}`;
     const imagePath = joinPath(root, entry.path);
+    if (claimed.has(labelPath)) {
+      context.diagnostics.warn('duplicate', `image '${entry.path}' is listed more than once; read once`, entry.source);
+      continue;
+    }
     const hasImage = all.has(imagePath);
     const size = metaSizes.get(itemId) ?? (hasImage ? await readTreeImageSize(tree, imagePath) : undefined);
     const frame = frames.add(entry.subset, name, { ...(size ?? {}), ...(hasImage ? { image: { path: imagePath, read: () => tree.read(imagePath) } } : {}) });
