@@ -158,6 +158,16 @@ describe('convert', () => {
     expect(existsSync(output)).toBe(false);
   });
 
+  it('an interrupted conversion exits 130 and writes nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const output = join(dir.path, 'interrupted');
+    const run = await runCli(['convert', cvatFolder, output, '--to', 'cvat'], { signal: controller.signal });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('aborted');
+    expect(existsSync(output)).toBe(false);
+  });
+
   it('an unknown target format exits 3 and lists the known ones', async () => {
     const run = await runCli(['convert', cvatFolder, join(dir.path, 'x'), '--to', 'nope']);
     expect(run.code).toBe(3);

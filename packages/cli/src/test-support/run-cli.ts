@@ -7,12 +7,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], options: { tty?: boolean } = {}): Promise<CliRun> {
+export async function runCli(args: string[], options: { tty?: boolean; signal?: AbortSignal } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   return { code, stdout, stderr };
 }
