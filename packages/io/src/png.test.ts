@@ -108,11 +108,9 @@ describe('encodePng / decodePng', () => {
 
   it('refuses a PNG whose header claims absurd dimensions, before decoding', () => {
     const bomb = handmadePng(100_000, 100_000, 8, 0, [[0]]);
-    const started = process.hrtime.bigint();
+    // Decoding would need 4 × 10^10 bytes; the header alone is enough to refuse it.
     expect(() => decodePng(bomb, { name: 'mask.png' })).toThrow(LimitExceededError);
     expect(() => decodePng(bomb, { name: 'mask.png' })).toThrow(/mask\.png: PNG claims 100000×100000/);
-    // Refused from the header: far quicker than allocating 10^10 pixels could ever be.
-    expect(Number(process.hrtime.bigint() - started)).toBeLessThan(1e9);
     expect(() => decodePng(handmadePng(4, 4, 8, 0, [[0, 0, 0, 0]]), { maxPixels: 10 })).toThrow(LimitExceededError);
   });
 

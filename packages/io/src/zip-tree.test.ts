@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRawZip } from './test-support/raw-zip.js';
 import { ZipTree, openZipFromBytes } from './zip-tree.js';
@@ -29,11 +29,16 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-// The bomb is deflated once for both readers: 200 MB of zeros becomes about 200 KB.
+// 200 MB of zeros, deflated cheaply: one mebibyte of zeros deflated without a final block, repeated 200 times,
+// then an empty final block (03 00). Inflating it would give 200 MB; the readers must refuse it from the headers.
 const BOMB_SIZE = 200 * 1024 ** 2;
 let bomb: Buffer | undefined;
+function deflatedZeros(mebibytes: number): Buffer {
+  const block = deflateRawSync(Buffer.alloc(1024 ** 2), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  return Buffer.concat([...Array.from({ length: mebibytes }, () => block), Buffer.from([0x03, 0x00])]);
+}
 function bombZip(): Buffer {
-  bomb ??= buildRawZip([{ name: 'zeros.bin', compressed: deflateRawSync(Buffer.alloc(BOMB_SIZE)), declaredSize: BOMB_SIZE }]);
+  bomb ??= buildRawZip([{ name: 'zeros.bin', compressed: deflatedZeros(200), declaredSize: BOMB_SIZE }]);
   return bomb;
 }
 
@@ -85,6 +90,12 @@ describe.each(readers)('ZipTree ($reader)', ({ reader, open }) => {
     expect((error as Error).message).toContain(name);
   });
 
+  it('builds bombs that really inflate to their declared size (checked at 3 MiB)', () => {
+    const inflated = inflateRawSync(deflatedZeros(3));
+    expect(inflated.byteLength).toBe(3 * 1024 ** 2);
+    expect(inflated.every((value) => value === 0)).toBe(true);
+  });
+
   it('refuses a zip bomb from its declared sizes before inflating (200 MB of zeros)', async () => {
     const bytes = bombZip();
     const error = await open(bytes).catch((caught: unknown) => caught);
@@ -97,7 +108,8 @@ describe.each(readers)('ZipTree ($reader)', ({ reader, open }) => {
   });
 
   it('stops an entry that inflates past its declared size (headers that lie)', async () => {
-    const bytes = buildRawZip([{ name: 'liar.bin', data: Buffer.alloc(4 * 1024 ** 2), declaredSize: 1000 }]);
+    // The 200 MB bomb again, declaring 1000 bytes: within every bound, so only counting can stop it.
+    const bytes = buildRawZip([{ name: 'liar.bin', compressed: bombZip().subarray(30 + 'zeros.bin'.length, bombZip().readUInt32LE(18) + 30 + 'zeros.bin'.length), declaredSize: 1000 }]);
     const tree = await open(bytes);
     expect(tree.entries()).toEqual([{ path: 'liar.bin', size: 1000 }]);
     await expect(tree.read('liar.bin')).rejects.toThrow(LimitExceededError);
