@@ -93,11 +93,19 @@ export function buildInstance(parts: Part[], height: number, width: number, isCr
   let leader = parts[0]!;
   for (const part of parts) if (part.area > leader.area) leader = part;
   const isCrowd = isCrowdOf(leader.shape);
-  const useRle = isCrowd === undefined ? parts.some((part) => part.kind === 'mask' && part.shape.label_id === leader.shape.label_id) : isCrowd === true;
+  // Boxes alone have nothing to encode: they stay box-only whatever is_crowd says.
+  const useRle =
+    (isCrowd === undefined ? parts.some((part) => part.kind === 'mask' && part.shape.label_id === leader.shape.label_id) : isCrowd === true) &&
+    parts.some((part) => part.kind !== 'box');
   const boxes = parts.filter((part) => part.kind === 'box');
   const polygons = parts.filter((part) => part.kind === 'polygon').map((part) => part.polygon!);
   const masks = parts.filter((part) => part.kind === 'mask').map((part) => part.rle!);
   const bbox = unionBox((boxes.length > 0 ? boxes : parts).map((part) => part.bbox)).map(round2) as Box;
+  if (parts.length === 1 && (useRle ? leader.kind === 'mask' : leader.kind !== 'mask')) {
+    // A lone member: its measured area is the instance's (saves rasterizing it twice).
+    const segmentation = useRle ? { rle: leader.rle! } : { polygons: leader.polygon ? [leader.polygon] : [] };
+    return { leader: leader.shape, segmentation, area: leader.kind === 'box' ? bbox[2] * bbox[3] : leader.area, bbox, iscrowd: useRle ? 1 : 0 };
+  }
   if (useRle) {
     const rles = polygons.length > 0 ? [polygonsToRle(polygons, height, width), ...masks] : masks;
     const rle = rles.length === 1 ? rles[0]! : rleMerge(rles);

@@ -35,3 +35,22 @@ describe('formatFloat', () => {
     expect(formatFloatArray([])).toBe('[]');
   });
 });
+
+describe('formatFloat fast path', () => {
+  it('prints every 2-decimal value as the shortest round-trip form would', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (hundredths) => {
+        const value = hundredths / 100;
+        const text = formatFloat(value);
+        expect(Number(text)).toBe(value);
+        const plain = String(value);
+        expect(text).toBe(Number.isInteger(value) ? `${plain}.0` : plain);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(formatFloat(-0)).toBe('-0.0');
+    expect(formatFloat(-0.5)).toBe('-0.5');
+    expect(formatFloat(0.07)).toBe('0.07');
+    expect(formatFloat(1 / 3)).toBe(String(1 / 3));
+  });
+});

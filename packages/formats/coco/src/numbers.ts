@@ -17,7 +17,19 @@ export function round2(value: number): number {
 
 /** A float as Python's JSON writer prints it: `3.0` for integral values, the shortest round-trip form otherwise. */
 export function formatFloat(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e16) return Object.is(value, -0) ? '-0.0' : `${value}.0`;
+  // Fast path for values on the 2-decimal grid (all rounded coordinates): integer formatting is far cheaper than
+  // the shortest-digits algorithm, and for |value| < 1e13 the grid value's own decimals are its shortest form.
+  const hundredths = Math.round(value * 100);
+  if (hundredths / 100 === value && hundredths < 1e15 && hundredths > -1e15) {
+    const sign = hundredths < 0 || Object.is(value, -0) ? '-' : '';
+    const magnitude = Math.abs(hundredths);
+    const whole = Math.floor(magnitude / 100);
+    const fraction = magnitude - whole * 100;
+    if (fraction === 0) return `${sign}${whole}.0`;
+    if (fraction % 10 === 0) return `${sign}${whole}.${fraction / 10}`;
+    return `${sign}${whole}.${fraction < 10 ? '0' : ''}${fraction}`;
+  }
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
   return String(value);
 }

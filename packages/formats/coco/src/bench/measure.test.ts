@@ -27,4 +27,4 @@ it.skipIf(!request)('measures one COCO operation in this process', async () => {
   }
   const peakRss = process.resourceUsage().maxRSS * 1024;
   writeFileSync(output, JSON.stringify({ mode, size, readMs, totalMs, baselineRss, peakRss, shapes: dataset.annotations.shapes.length }));
-});
+}, 3_600_000);
