@@ -78,6 +78,13 @@ describe('RequestManager', () => {
     expect((await manager.wait(exportId))!.status).toBe('finished');
   });
 
+  it('keeps progress at 0 for jobs that never report it, as CVAT does for annotation import / export', async () => {
+    const manager = new RequestManager();
+    const id = importRequestId({ target: 'task', targetId: 3 });
+    manager.submit({ id, owner, job: async () => undefined });
+    expect((await manager.wait(id))).toMatchObject({ status: 'finished', progress: 0 });
+  });
+
   it('reports a failed job with its message and no result_url; imports never have one', async () => {
     const manager = new RequestManager();
     const id = importRequestId({ target: 'job', targetId: 5 });

@@ -74,6 +74,8 @@ interface RequestRecord {
   status: RequestStatus;
   message: string;
   progress: number;
+  /** Whether the job ever reported progress; CVAT's annotation import / export never do and stay at 0. */
+  reportsProgress: boolean;
   operation: RequestOperation;
   owner: RequestOwner;
   created: Date;
@@ -127,6 +129,7 @@ export class RequestManager {
       status: 'queued',
       message: '',
       progress: 0,
+      reportsProgress: false,
       operation: operationOf(parts, request),
       owner: { id: request.owner.id, username: request.owner.username },
       created: this.now(),
@@ -220,7 +223,9 @@ export class RequestManager {
       rqId: record.id,
       signal: record.controller.signal,
       setProgress: (progress) => {
-        if (Number.isFinite(progress)) record.progress = Math.min(1, Math.max(0, progress));
+        if (!Number.isFinite(progress)) return;
+        record.progress = Math.min(1, Math.max(0, progress));
+        record.reportsProgress = true;
       },
       setMessage: (message) => {
         record.message = message;
@@ -253,7 +258,8 @@ export class RequestManager {
       status: record.status,
       // CVAT: "" unless started (the stage text) or failed (the formatted exception).
       message: record.status === 'started' || record.status === 'failed' ? record.message : '',
-      progress: record.status === 'finished' ? 1 : record.progress,
+      // A job that reports progress ends at 1; one that never does stays at 0, as CVAT's annotation jobs.
+      progress: record.status === 'finished' && record.reportsProgress ? 1 : record.progress,
       operation: { ...record.operation },
       created_date: record.created.toISOString(),
       started_date: record.started?.toISOString() ?? null,
