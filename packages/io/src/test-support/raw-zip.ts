@@ -1,6 +1,6 @@
 // Builds zip archives byte by byte for tests, so that they can hold what honest tools refuse to write: unsafe
 // names, sizes that lie, symbolic links. Not exported from the package.
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface RawEntry {
   name: string;
@@ -13,22 +13,6 @@ export interface RawEntry {
   declaredSize?: number;
   /** Unix mode for the external attributes (e.g. 0o120777 for a link); marks the archive as made on Unix. */
   unixMode?: number;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 export function buildRawZip(entries: RawEntry[]): Buffer {
