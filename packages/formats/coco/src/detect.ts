@@ -40,5 +40,7 @@ export async function detectCoco(tree: FileTree, _context: FormatContext, flavou
   const named = files.filter((file) => file.task === wanted && file.named);
   if (named.length > 0) return { confidence: named.some((file) => file.layout === 'roboflow') ? 0.8 : 0.9, reasons: [`found ${named.map((file) => file.path).join(', ')}`] };
   const other = files.map((file) => file.path).join(', ');
+  // Names without a task prefix (`annotations/my_set.json`) are read as instances but prove little.
+  if (files.every((file) => !file.named)) return { confidence: 0.3, reasons: [`JSON files under annotations/ without a COCO task prefix: ${other}`] };
   return { confidence: flavour === 'keypoints' ? 0.3 : 0.6, reasons: [`COCO files of other tasks: ${other}`] };
 }
