@@ -27,7 +27,7 @@ describe('AnnotationStore properties', () => {
         expect(store.get()).toEqual(before);
         expect(store.snapshot()).toEqual(snapshot);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 
@@ -39,7 +39,7 @@ describe('AnnotationStore properties', () => {
         store.put(withoutIds(first));
         expect(withoutIds(store.get())).toEqual(withoutIds(first));
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -62,7 +62,7 @@ describe('AnnotationStore properties', () => {
         expect(request).toThrow(AnnotationRequestError);
         expect(store.snapshot()).toEqual(snapshot);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -108,7 +108,7 @@ describe('AnnotationStore properties', () => {
         // Objects that existed before keep every state they had outside the job.
         for (const [key, states] of before) expect(after.get(key) ?? []).toEqual(states);
       }),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
   });
 });
