@@ -14,7 +14,8 @@ export interface EncodeContext {
   label: Label;
   /** K of `kpt_shape` (Pose only). */
   keypoints: number;
-  where: Where;
+  /** Where the shape is, built only when a diagnostic needs it (the hot path allocates nothing for it). */
+  where: () => Where;
   formatName: string;
   context: FormatContext;
 }
@@ -36,7 +37,7 @@ function box(shape: Shape, encode: EncodeContext): string {
 const axisAlignedBox: Encoder = (shape, encode) => {
   // CVAT skips rotated boxes in YOLO 1.1 and Ultralytics Detection without a word (cvat#8322); we say so.
   if (!isAxisAligned(shape.rotation)) {
-    encode.context.diagnostics.warn('shape-unsupported', `${encode.formatName} cannot hold a rotated rectangle (rotation ${shape.rotation}°); dropped as CVAT does`, encode.where);
+    encode.context.diagnostics.warn('shape-unsupported', `${encode.formatName} cannot hold a rotated rectangle (rotation ${shape.rotation}°); dropped as CVAT does`, encode.where());
     return [];
   }
   return [box(shape, encode)];
@@ -75,7 +76,7 @@ function bitmapPolygons(bitmap: Uint8Array, encode: EncodeContext, what: string)
   encode.context.diagnostics.warn(
     'shape-converted',
     `${encode.formatName} has no ${what}s; converted to ${polygons.length} polygon(s) as CVAT does`,
-    encode.where,
+    encode.where(),
   );
   return polygons.map((points: number[]) => polygonLine(encode.classId, points, encode.width, encode.height));
 }
@@ -119,7 +120,7 @@ const skeleton: Encoder = (shape, encode) => {
   }
   for (let index = encode.label.sublabels.length; index < encode.keypoints; index++) points.push('0.000000 0.000000 0');
   if (minX === Infinity) {
-    encode.context.diagnostics.warn('shape-unsupported', `${encode.formatName}: skeleton with every point outside has no box; dropped`, encode.where);
+    encode.context.diagnostics.warn('shape-unsupported', `${encode.formatName}: skeleton with every point outside has no box; dropped`, encode.where());
     return [];
   }
   const head = `${encode.classId} ${f((minX + maxX) / 2 / W)} ${f((minY + maxY) / 2 / H)} ${f((maxX - minX) / W)} ${f((maxY - minY) / H)}`;

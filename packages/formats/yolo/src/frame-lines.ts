@@ -32,13 +32,13 @@ export async function frameLabelText(frame: Frame, objects: FrameObjects | undef
   const lines: string[] = [];
   for (let position = 0; position < objects.shapes.length; position++) {
     const { shape, trackId } = objects.shapes[position]!;
-    const where: Where = { frame: frame.index, frameName: frame.name, objectId: shape.id ?? (trackId !== undefined ? `track ${trackId}` : position), objectKind: 'shape' };
+    const where = (): Where => ({ frame: frame.index, frameName: frame.name, objectId: shape.id ?? (trackId !== undefined ? `track ${trackId}` : position), objectKind: 'shape' });
     const encoder = encoders[shape.type];
     const classId = setup.classes.classOf.get(shape.label_id);
     const label = setup.labelsById.get(shape.label_id);
     if (!encoder || classId === undefined || !label) {
       const reason = !encoder ? `cannot hold ${shape.type} shapes` : `has no class for label ${label?.name ?? shape.label_id}`;
-      context.diagnostics.warn('shape-unsupported', `${formatName} ${reason}; dropped`, where);
+      context.diagnostics.warn('shape-unsupported', `${formatName} ${reason}; dropped`, where());
       continue;
     }
     if (!size) {
@@ -55,12 +55,12 @@ export async function frameLabelText(frame: Frame, objects: FrameObjects | undef
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-function reportLosses(shape: Dataset['annotations']['shapes'][number], setup: LineWriterSetup, where: Where, context: FormatContext): void {
+function reportLosses(shape: Dataset['annotations']['shapes'][number], setup: LineWriterSetup, where: () => Where, context: FormatContext): void {
   const name = setup.formatName;
   if (shape.attributes.length > 0 || shape.elements.some((element) => element.attributes.length > 0)) {
-    context.diagnostics.warn('attribute-dropped', `${name} cannot hold attributes; ${shape.attributes.length} attribute value(s) dropped`, where);
+    context.diagnostics.warn('attribute-dropped', `${name} cannot hold attributes; ${shape.attributes.length} attribute value(s) dropped`, where());
   }
-  if (shape.occluded) context.diagnostics.warn('occluded-dropped', `${name} cannot hold the occluded flag; dropped`, where);
-  if (shape.group) context.diagnostics.warn('group-dropped', `${name} cannot hold groups; group ${shape.group} dropped`, where);
-  if (shape.z_order) context.diagnostics.warn('z-order-dropped', `${name} cannot hold z_order; ${shape.z_order} dropped`, where);
+  if (shape.occluded) context.diagnostics.warn('occluded-dropped', `${name} cannot hold the occluded flag; dropped`, where());
+  if (shape.group) context.diagnostics.warn('group-dropped', `${name} cannot hold groups; group ${shape.group} dropped`, where());
+  if (shape.z_order) context.diagnostics.warn('z-order-dropped', `${name} cannot hold z_order; ${shape.z_order} dropped`, where());
 }
