@@ -100,7 +100,11 @@ export class AnnotationStore {
           );
   }
 
-  /** A store holding a dataset's annotations (ids kept where present, assigned where absent). */
+  /**
+   * A store holding a dataset's annotations (ids kept where present, assigned where absent). They go in as a
+   * task-level write, as CVAT's import does: objects on frames outside the dataset are dropped and tracks are
+   * sliced to its frames.
+   */
   static fromDataset(dataset: Dataset): AnnotationStore {
     const store = new AnnotationStore({
       labels: dataset.labels,
