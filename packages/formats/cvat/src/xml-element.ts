@@ -92,10 +92,10 @@ export function readTopLevelElements(
         const element = stack.pop()!;
         if (stack.length === 1) onChild(element);
       },
-      text(read) {
+      text(reader, start, end) {
         if (stack.length < 2) return;
         const element = stack[stack.length - 1]!;
-        if (element.children.length === 0) element.text += read();
+        if (element.children.length === 0) element.text += reader.read(start, end);
       },
     },
     onProgress,

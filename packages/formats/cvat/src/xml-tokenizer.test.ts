@@ -9,8 +9,8 @@ function events(source: string): string[] {
   tokenizeXml(source, 'a.xml', {
     open: (name, attributes, line, selfClosing) => out.push(`open ${name} ${JSON.stringify(attributes)} @${line}${selfClosing ? ' /' : ''}`),
     close: (name) => out.push(`close ${name}`),
-    text: (read) => {
-      const text = read();
+    text: (reader, start, end) => {
+      const text = reader.read(start, end);
       if (text.trim()) out.push(`text ${text}`);
     },
   });

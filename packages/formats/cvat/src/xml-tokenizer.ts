@@ -4,11 +4,18 @@
 // 100 MB annotations.xml because it walks the string once with indexOf and keeps no tree.
 import { ParseError } from '@annoconv/core';
 
+export interface TextReader {
+  read(start: number, end: number): string;
+}
+
 export interface XmlHandler {
   open(name: string, attributes: Record<string, string>, line: number, selfClosing: boolean): void;
   close(name: string): void;
-  /** Text between tags; `read()` slices and decodes it, so handlers that ignore whitespace allocate nothing. */
-  text(read: () => string): void;
+  /**
+   * Text between tags at [start, end); `text.read(start, end)` slices and decodes it, so handlers that ignore the
+   * whitespace between elements allocate nothing.
+   */
+  text(text: TextReader, start: number, end: number): void;
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -82,6 +89,11 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
     return name;
   };
 
+  const textReader: TextReader = {
+    read: (start, end) => decodeEntities(source.slice(start, end), file, lineAt(start)),
+  };
+  const cdataReader: TextReader = { read: (start, end) => source.slice(start, end) };
+
   if (source.charCodeAt(0) === 0xfeff) position = 1;
   let nextProgress = 1 << 22;
   while (position < length) {
@@ -89,7 +101,7 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
     const textEnd = lt < 0 ? length : lt;
     if (textEnd > position) {
       const start = position;
-      if (stack.length > 0) handler.text(() => decodeEntities(source.slice(start, textEnd), file, lineAt(start)));
+      if (stack.length > 0) handler.text(textReader, start, textEnd);
       else if (source.slice(start, textEnd).trim() !== '') fail('text outside the root element', start);
     }
     if (lt < 0) break;
@@ -115,8 +127,7 @@ export function tokenizeXml(source: string, file: string, handler: XmlHandler, o
         const end = source.indexOf(']]>', lt + 9);
         if (end < 0) fail('unterminated CDATA section', lt);
         if (stack.length === 0) fail('CDATA outside the root element', lt);
-        const cdataStart = lt + 9;
-        handler.text(() => source.slice(cdataStart, end));
+        handler.text(cdataReader, lt + 9, end);
         position = end + 3;
         continue;
       }
