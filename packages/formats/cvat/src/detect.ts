@@ -32,8 +32,11 @@ export function flavourOf(text: string): CvatFlavourGuess {
   return 'unknown';
 }
 
-/** Detects CVAT XML; `want` raises the confidence when the flavour matches (used by the two plugins). */
-export async function detectCvat(tree: FileTree, _context: FormatContext, want?: CvatFlavourGuess): Promise<DetectResult> {
+/**
+ * Detects CVAT XML. The 'cvat' plugin (CVAT's one importer, "CVAT 1.1") claims both flavours; the 'cvat-video'
+ * plugin answers a little lower (`secondary`), so detection always picks the importer CVAT lists.
+ */
+export async function detectCvat(tree: FileTree, _context: FormatContext, secondary = false): Promise<DetectResult> {
   const files = annotationFiles(tree);
   if (files.length === 0) return { confidence: 0, reasons: ['no .xml file'] };
   const reasons: string[] = [];
@@ -46,8 +49,7 @@ export async function detectCvat(tree: FileTree, _context: FormatContext, want?:
     }
     const hasVersion = /<version>\s*1\.1\s*<\/version>/.test(text);
     const flavour = flavourOf(text);
-    let confidence = hasVersion ? 0.9 : 0.7;
-    if (want && flavour !== 'unknown') confidence += flavour === want ? 0.05 : -0.05;
+    const confidence = (hasVersion ? 0.9 : 0.7) - (secondary ? 0.1 : 0);
     return { confidence, reasons: [`${file}: <annotations> root${hasVersion ? ' with version 1.1' : ''}${flavour !== 'unknown' ? `, ${flavour} flavour` : ''}`] };
   }
   return { confidence: 0, reasons };

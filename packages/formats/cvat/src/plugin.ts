@@ -28,7 +28,7 @@ export const cvatPlugin: FormatPlugin = {
   exporter: listing('CVAT for images', '1.1'),
   capabilities: imagesCapabilities,
   options: [...readOptions, ...writeOptions],
-  detect: (tree, context) => detectCvat(tree, context, 'images'),
+  detect: (tree, context) => detectCvat(tree, context),
   read: (tree, options, context) => readCvat(tree, options, context),
   write: (dataset, sink, options, context) => writeCvat(dataset, sink, 'images', options, context),
 };
@@ -40,7 +40,7 @@ export const cvatVideoPlugin: FormatPlugin = {
   exporter: listing('CVAT for video', '1.1'),
   capabilities: videoCapabilities,
   options: [...readOptions, ...writeOptions],
-  detect: (tree, context) => detectCvat(tree, context, 'video'),
+  detect: (tree, context) => detectCvat(tree, context, true),
   read: (tree, options, context) => readCvat(tree, options, context),
   write: (dataset, sink, options, context) => writeCvat(dataset, sink, 'video', options, context),
 };
