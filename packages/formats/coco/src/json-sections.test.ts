@@ -51,7 +51,7 @@ describe('streamSections', () => {
         parseSections(text, 'x.json', handler);
         expect(result).toEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
