@@ -117,6 +117,16 @@ describe.each(readers)('ZipTree ($reader)', ({ reader, open }) => {
     await tree.close();
   });
 
+  it('does not judge the ratio of entries below the floor, and decodes UTF-8 names', async () => {
+    // 512 KiB of zeros deflates about 1000:1, but an entry this small cannot be a bomb.
+    const bytes = buildRawZip([{ name: 'données/été.txt', data: Buffer.from('ok') }, { name: 'zeros.bin', data: new Uint8Array(512 * 1024) }]);
+    const tree = await open(bytes);
+    expect(tree.entries().map((entry) => entry.path).sort()).toEqual(['données/été.txt', 'zeros.bin']);
+    expect(await tree.readText('données/été.txt')).toBe('ok');
+    expect((await tree.read('zeros.bin')).every((value) => value === 0)).toBe(true);
+    await tree.close();
+  });
+
   it('refuses archives above the total-size and entry-count bounds', async () => {
     const bytes = buildRawZip([
       { name: 'a.txt', data: Buffer.from('a'.repeat(600)) },
