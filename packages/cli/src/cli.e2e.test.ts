@@ -46,17 +46,17 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
 
   it('answers --help and --version with exit 0, and bad usage with 2', async () => {
     const help = await annoconv(['--help'], dir.path);
-    expect(help.code).toBe(0);
+    expect(help.code, help.stderr).toBe(0);
     expect(help.stdout).toContain('Exit codes:');
     expect((await annoconv(['--version'], dir.path)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const bad = await annoconv(['convert', 'only-one-argument', '--to', 'cvat'], dir.path);
-    expect(bad.code).toBe(2);
+    expect(bad.code, bad.stderr).toBe(2);
     expect(bad.stderr).toContain("missing required argument 'output'");
   });
 
   it('formats --json prints the CVAT formats listing', async () => {
     const run = await annoconv(['formats', '--json'], dir.path);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(formatsListing());
   });
 
@@ -64,7 +64,7 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     const before = readFileSync(cvatZip);
     const output = join(dir.path, 'video.zip');
     const run = await annoconv(['convert', cvatZip, output, '--to', 'CVAT for video 1.1'], dir.path);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('→');
     expect(readFileSync(cvatZip).equals(before)).toBe(true);
     const tree = await openTree(output);
@@ -77,13 +77,13 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     // No temporary files are left beside the output.
     expect(readdirSync(dir.path).filter((name) => name.startsWith('video')).sort()).toEqual(['video.zip']);
     const stats = await annoconv(['stats', output, '--json'], dir.path);
-    expect(stats.code).toBe(0);
+    expect(stats.code, stats.stderr).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ format: 'cvat-video', frames: 2, labels: ['car', 'person'] });
   });
 
   it('stats --json prints exactly the canonical counts of a folder', async () => {
     const run = await annoconv(['stats', cvatFolder, '--json'], dir.path);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       format: 'cvat', frames: 2, subsets: { default: 2 }, labels: ['car', 'person'], tags: 1, shapes: { ellipse: 1, polygon: 1, rectangle: 1 }, tracks: {}, trackedShapes: 0,
     });
@@ -94,7 +94,7 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     writeFileSync(evil, makeZip([{ name: 'annotations.xml', data: CVAT_IMAGES_XML }, { name: '../escaped.xml', data: CVAT_IMAGES_XML }]));
     const output = join(dir.path, 'evil-out');
     const run = await annoconv(['convert', evil, output, '--to', 'cvat'], dir.path);
-    expect(run.code).toBe(6);
+    expect(run.code, run.stderr).toBe(6);
     expect(run.stderr).toContain('unsafe-path');
     expect(run.stderr).toContain('../escaped.xml');
     expect(existsSync(output)).toBe(false);
@@ -105,7 +105,7 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     const bomb = join(dir.path, 'bomb.zip');
     writeFileSync(bomb, makeZip([{ name: 'annotations.xml', data: new Uint8Array(64 * 1024 * 1024) }]));
     const run = await annoconv(['stats', bomb, '--json'], dir.path);
-    expect(run.code).toBe(6);
+    expect(run.code, run.stderr).toBe(6);
     expect(run.stderr).toContain('limit-exceeded');
     expect(run.stderr).toContain('bomb.zip');
     expect(run.stderr).toContain("entry 'annotations.xml'");
@@ -117,7 +117,7 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     const truncated = join(dir.path, 'truncated.zip');
     writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
     const run = await annoconv(['convert', truncated, join(dir.path, 'truncated-out'), '--to', 'cvat'], dir.path);
-    expect(run.code).toBe(4);
+    expect(run.code, run.stderr).toBe(4);
     expect(run.stderr).toContain('truncated.zip');
     expect(run.stderr).toMatch(/truncated|end of central directory/);
     expect(existsSync(join(dir.path, 'truncated-out'))).toBe(false);
@@ -125,7 +125,7 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
 
   it('rejects an unknown format name (exit 3) listing the known ones', async () => {
     const run = await annoconv(['convert', cvatFolder, join(dir.path, 'unknown-out'), '--to', 'pascal'], dir.path);
-    expect(run.code).toBe(3);
+    expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).toContain("unknown format 'pascal'; known formats: ");
     expect(run.stderr).toContain('cvat-video');
   });
@@ -135,7 +135,7 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     mkdirSync(folder);
     writeFileSync(join(folder, 'notes.txt'), 'nothing to see');
     const run = await annoconv(['convert', folder, join(dir.path, 'plain-out'), '--to', 'cvat'], dir.path);
-    expect(run.code).toBe(3);
+    expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).toContain(`no format recognised ${folder}`);
     for (const plugin of formats.filter((candidate) => candidate.read)) expect(run.stderr).toMatch(new RegExp(`^ {2}${plugin.id}: \\S`, 'm'));
   });
@@ -145,18 +145,18 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
     mkdirSync(output);
     writeFileSync(join(output, 'keep.txt'), 'mine');
     const run = await annoconv(['convert', cvatFolder, output, '--to', 'cvat-video'], dir.path);
-    expect(run.code).toBe(6);
+    expect(run.code, run.stderr).toBe(6);
     expect(run.stderr).toContain(`${output}: output already exists`);
     expect(readFileSync(join(output, 'keep.txt'), 'utf-8')).toBe('mine');
     const replaced = await annoconv(['convert', cvatFolder, output, '--to', 'cvat-video', '--overwrite'], dir.path);
-    expect(replaced.code).toBe(0);
+    expect(replaced.code, replaced.stderr).toBe(0);
     expect(readdirSync(output)).toEqual(['annotations.xml']);
   });
 
   it('--strict fails on warnings (exit 5), lists them and writes nothing', async () => {
     const output = join(dir.path, 'strict-out.zip');
     const run = await annoconv(['convert', cvatFolder, output, '--to', 'cvat-video', '--strict'], dir.path);
-    expect(run.code).toBe(5);
+    expect(run.code, run.stderr).toBe(5);
     expect(run.stderr).toContain('tag-unsupported (warning)');
     expect(run.stderr).toContain('nothing written');
     expect(existsSync(output)).toBe(false);
@@ -165,7 +165,7 @@ describe.skipIf(!built)('annoconv (spawned)', () => {
   it('--strict succeeds when nothing is lost', async () => {
     const output = join(dir.path, 'strict-ok');
     const run = await annoconv(['convert', cvatFolder, output, '--to', 'cvat', '--strict', '--json'], dir.path);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ from: 'cvat', to: 'cvat', diagnostics: [] });
   });
 });
