@@ -1,3 +1,4 @@
+// The package's public surface: its exports, and the plugin ids and CVAT names the engine lists.
 import { describe, expect, it } from 'vitest';
 
 describe('@annoconv/format-yolo exports', () => {
