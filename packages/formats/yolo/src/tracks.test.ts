@@ -4,7 +4,7 @@ import * as geometry from '@annoconv/geometry';
 import { describe, expect, it } from 'vitest';
 import { createContext, type Dataset } from '@annoconv/core';
 import { MemoryTree } from '@annoconv/io';
-import { ultralyticsDetectionPlugin, ultralyticsTrackPlugin } from './index.js';
+import { ultralyticsDetectionPlugin, ultralyticsPosePlugin, ultralyticsTrackPlugin } from './index.js';
 import { writeToMemory } from './test-helpers.js';
 
 const haveInterpolation = typeof (geometry as Record<string, unknown>)['tracksToShapes'] === 'function';
@@ -71,5 +71,50 @@ describe('tracks', () => {
     const plain = await writeToMemory(ultralyticsDetectionPlugin, dataset);
     expect(plain.sink.text('labels/train/f1.txt')).toBe('0 0.150000 0.100000 0.100000 0.200000\n');
     expect(plain.context.diagnostics.items.filter((item) => item.code === 'track-flattened').map((item) => item.severity)).toEqual(['warning']);
+  });
+
+  it('a skeleton track is written by Pose on every frame it is visible, points interpolated', async () => {
+    const keyframe = (frame: number, points: number[], outside = false) => ({ id: null, frame, type: 'points' as const, occluded: false, outside, z_order: 0, rotation: 0, points, attributes: [] });
+    const dataset: Dataset = {
+      labels: [
+        {
+          id: 1,
+          name: 'person',
+          color: '',
+          type: 'skeleton',
+          attributes: [],
+          sublabels: [
+            { id: 2, name: 'head', color: '', type: 'points', attributes: [], parent_id: 1 },
+            { id: 3, name: 'foot', color: '', type: 'points', attributes: [], parent_id: 1 },
+          ],
+        },
+      ],
+      frames: [0, 1, 2].map((index) => ({ index, name: `f${index}.jpg`, width: 100, height: 100, subset: '' })),
+      meta: { name: '', mode: 'interpolation', startFrame: 0, frameStep: 1, deletedFrames: [], segmentSize: 0 },
+      annotations: {
+        version: 0,
+        tags: [],
+        shapes: [],
+        tracks: [
+          {
+            id: null,
+            label_id: 1,
+            frame: 0,
+            group: 0,
+            source: 'manual',
+            attributes: [],
+            shapes: [{ id: null, frame: 0, type: 'skeleton', occluded: false, outside: false, z_order: 0, rotation: 0, points: [], attributes: [] }],
+            elements: [
+              { id: null, label_id: 2, frame: 0, group: 0, source: 'manual', attributes: [], shapes: [keyframe(0, [10, 10]), keyframe(2, [30, 10])] },
+              { id: null, label_id: 3, frame: 0, group: 0, source: 'manual', attributes: [], shapes: [keyframe(0, [10, 50]), keyframe(1, [10, 50], true)] },
+            ],
+          },
+        ],
+      },
+    };
+    const { sink, context } = await writeToMemory(ultralyticsPosePlugin, dataset);
+    expect(sink.text('labels/train/f0.txt')).toBe('0 0.100000 0.300000 0.000000 0.400000 0.100000 0.100000 2 0.100000 0.500000 2\n');
+    expect(sink.text('labels/train/f1.txt')).toBe('0 0.200000 0.100000 0.000000 0.000000 0.200000 0.100000 2 0.100000 0.500000 0\n');
+    expect(context.diagnostics.items.map((item) => item.code)).toEqual(['track-flattened']);
   });
 });
