@@ -1,0 +1,8 @@
+// The first test of @annoconv/core pins its public exports, so that changing the API is a deliberate act.
+import { describe, expect, it } from 'vitest';
+
+describe('@annoconv/core', () => {
+  it('exports exactly its public API', async () => {
+    expect(Object.keys(await import('./index.js')).sort()).toEqual(["ATTRIBUTE_INPUT_TYPES","AbortedError","AnnoconvError","AnnotationRequestError","AnnotationStore","CVAT_INTERNAL_ATTRIBUTES","DatasetBuilder","DiagnosticBag","FormatNotDetectedError","IoError","LABEL_TYPES","LabelIndex","LimitExceededError","PATCH_ACTIONS","ParseError","SHAPE_TYPES","SOURCE_TYPES","SchemaError","StrictModeError","TASK_MODES","UnknownFormatError","UnsafePathError","annotationSchemas","attributeSpecSchema","attributeValSchema","attributeValueFromFile","attributesForExport","buildSkeletonSvg","correctTrackFrame","createContext","cutTrack","datasetReferenceProblems","datasetSchema","emptyAnnotations","emptyDataset","findJsonError","formatPath","formatWhere","frameSchema","indexAttributeSpecs","indexLabels","isTrackInside","labelSchema","labeledDataSchema","lineAndColumn","listing","mergeTrackIntoRange","normalizeFrameGroups","parseAnnotations","parseDataset","parseJson","pointsLengthProblem","pythonStr","readAnnotations","safeParseAnnotations","safeParseDataset","safeParseWith","serializeAnnotations","serializeShape","serializeSubShape","serializeSubTrack","serializeTag","serializeTrack","serializeTrackedShape","shapeSchema","shapesToTracks","skeletonLayout","sliceAnnotations","sliceTrack","splitIntoSegments","subShapeSchema","subTrackSchema","sublabelSchema","syncTrackFrames","tagSchema","taskMetaSchema","throwIfAborted","toDrfErrorBody","trackSchema","trackedShapeSchema","typedAttributeValue"]);
+  });
+});
