@@ -8,10 +8,10 @@ import { ScratchInt32, ScratchUint32 } from './scratch.js';
 const SCALE = 5;
 const vertexX = new ScratchInt32();
 const vertexY = new ScratchInt32();
-const outlineU = new ScratchInt32();
-const outlineV = new ScratchInt32();
 const boundaryScratch = new ScratchUint32();
 const countScratch = new ScratchUint32();
+const sortedScratch = new ScratchUint32();
+const columnScratch = new ScratchInt32();
 
 /** COCO RLE of one polygon `[x0, y0, x1, y1, …]` (an odd trailing number is ignored, as pycocotools does). */
 export function polygonToRle(polygon: ArrayLike<number>, height: number, width: number): Rle {
@@ -39,22 +39,25 @@ export function bboxToRle(bbox: ArrayLike<number>, height: number, width: number
 function framePolygon(xy: ArrayLike<number>, k: number, height: number, width: number): Uint32Array {
   const area = height * width;
   if (k === 0) return Uint32Array.of(area);
-  // Vertices scaled and rounded the C way: `(int)(5 * v + .5)` truncates toward zero.
+  // Vertices scaled and rounded the C way: `(int)(5 * v + .5)` truncates toward zero (as `| 0` does).
   const x = vertexX.get(k + 1);
   const y = vertexY.get(k + 1);
   let m = 0;
   for (let j = 0; j < k; j++) {
-    x[j] = Math.trunc(SCALE * xy[2 * j] + 0.5);
-    y[j] = Math.trunc(SCALE * xy[2 * j + 1] + 0.5);
+    x[j] = (SCALE * xy[2 * j] + 0.5) | 0;
+    y[j] = (SCALE * xy[2 * j + 1] + 0.5) | 0;
   }
   x[k] = x[0];
   y[k] = y[0];
   for (let j = 0; j < k; j++) m += Math.max(Math.abs(x[j] - x[j + 1]), Math.abs(y[j] - y[j + 1])) + 1;
 
-  // Dense integer points along every edge.
-  const u = outlineU.get(m);
-  const v = outlineV.get(m);
-  m = 0;
+  // Dense integer points along every edge, and — in the same pass, on each pair of consecutive points — the
+  // points where the outline crosses a pixel-centre column, downsampled to pixel coordinates.
+  const boundaries = boundaryScratch.get(m + 1);
+  let count = 0;
+  let previousU = 0;
+  let previousV = 0;
+  let first = true;
   for (let j = 0; j < k; j++) {
     let xs = x[j];
     let xe = x[j + 1];
@@ -71,45 +74,42 @@ function framePolygon(xy: ArrayLike<number>, k: number, height: number, width: n
       ys = ye;
       ye = t;
     }
-    if (dx >= dy) {
-      const s = (ye - ys) / dx;
-      for (let d = 0; d <= dx; d++) {
-        const t = flip ? dx - d : d;
-        u[m] = t + xs;
-        // A zero-length edge gives NaN here; the point is never used (its neighbours share its column).
-        v[m] = Math.trunc(ys + s * t + 0.5) | 0;
-        m++;
+    const alongX = dx >= dy;
+    const steps = alongX ? dx : dy;
+    // A zero-length edge gives NaN here; its single point is never used (its neighbours share its column).
+    const s = alongX ? (ye - ys) / dx : (xe - xs) / dy;
+    for (let d = 0; d <= steps; d++) {
+      const t = flip ? steps - d : d;
+      let u: number;
+      let v: number;
+      // `(int)(a + .5)` in C truncates toward zero, as `| 0` does.
+      if (alongX) {
+        u = t + xs;
+        v = (ys + s * t + 0.5) | 0;
+      } else {
+        v = t + ys;
+        u = (xs + s * t + 0.5) | 0;
       }
-    } else {
-      const s = (xe - xs) / dy;
-      for (let d = 0; d <= dy; d++) {
-        const t = flip ? dy - d : d;
-        v[m] = t + ys;
-        u[m] = Math.trunc(xs + s * t + 0.5) | 0;
-        m++;
+      if (!first && u !== previousU) {
+        let xd = u < previousU ? u : u - 1;
+        xd = (xd + 0.5) / SCALE - 0.5;
+        if (Math.floor(xd) === xd && xd >= 0 && xd <= width - 1) {
+          let yd = v < previousV ? v : previousV;
+          yd = (yd + 0.5) / SCALE - 0.5;
+          if (yd < 0) yd = 0;
+          else if (yd > height) yd = height;
+          boundaries[count++] = xd * height + Math.ceil(yd);
+        }
       }
+      first = false;
+      previousU = u;
+      previousV = v;
     }
-  }
-
-  // Points where the outline crosses a pixel-centre column, downsampled to pixel coordinates.
-  const boundaries = boundaryScratch.get(m + 1);
-  let count = 0;
-  for (let j = 1; j < m; j++) {
-    if (u[j] === u[j - 1]) continue;
-    let xd = u[j] < u[j - 1] ? u[j] : u[j] - 1;
-    xd = (xd + 0.5) / SCALE - 0.5;
-    if (Math.floor(xd) !== xd || xd < 0 || xd > width - 1) continue;
-    let yd = v[j] < v[j - 1] ? v[j] : v[j - 1];
-    yd = (yd + 0.5) / SCALE - 0.5;
-    if (yd < 0) yd = 0;
-    else if (yd > height) yd = height;
-    yd = Math.ceil(yd);
-    boundaries[count++] = xd * height + yd;
   }
   boundaries[count++] = area;
 
   // Sorted boundary positions become run lengths; a repeated boundary cancels and joins its neighbours.
-  const sorted = boundaries.subarray(0, count).sort();
+  const sorted = sortBoundaries(boundaries, count, height, width);
   let previous = 0;
   for (let j = 0; j < count; j++) {
     const t = sorted[j];
@@ -128,4 +128,38 @@ function framePolygon(xy: ArrayLike<number>, k: number, height: number, width: n
     }
   }
   return counts.slice(0, n);
+}
+
+/**
+ * Sorts boundary positions `x * height + y` ascending: a counting sort on the column, then insertion sort inside
+ * each column (which holds a handful of boundaries), much cheaper than a comparison sort of the whole list.
+ */
+function sortBoundaries(values: Uint32Array, count: number, height: number, width: number): Uint32Array {
+  const sorted = sortedScratch.get(count);
+  // Column `width` holds the final `height * width` sentinel (and nothing else).
+  const columns = width + 1;
+  const start = columnScratch.get(columns + 1);
+  start.fill(0, 0, columns + 1);
+  for (let j = 0; j < count; j++) start[(height === 0 ? 0 : Math.floor(values[j] / height)) + 1]++;
+  for (let x = 0; x < columns; x++) start[x + 1] += start[x];
+  for (let j = 0; j < count; j++) {
+    const value = values[j];
+    sorted[start[height === 0 ? 0 : Math.floor(value / height)]++] = value;
+  }
+  // After scattering, start[x] is the end of column x: insertion-sort each column's slice.
+  let begin = 0;
+  for (let x = 0; x < columns; x++) {
+    const end = start[x];
+    for (let i = begin + 1; i < end; i++) {
+      const value = sorted[i];
+      let k = i - 1;
+      while (k >= begin && sorted[k] > value) {
+        sorted[k + 1] = sorted[k];
+        k--;
+      }
+      sorted[k + 1] = value;
+    }
+    begin = end;
+  }
+  return sorted;
 }

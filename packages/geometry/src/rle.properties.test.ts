@@ -129,3 +129,18 @@ describe('COCO RLE properties', () => {
     expect(() => rleMerge([full, other])).toThrow(GeometryError);
   });
 });
+
+describe('decodeRle into a caller buffer', () => {
+  it('writes the same pixels into a reused target, overwriting what was there', () => {
+    const target = new Uint8Array(7 * 5).fill(9);
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 35, maxLength: 35, max: 1 }), (bitmap) => {
+        const rle = encodeRle(bitmap, 7, 5);
+        expect(decodeRle(rle, target)).toBe(target);
+        expect(target).toEqual(bitmap);
+      }),
+      { numRuns: 200 },
+    );
+    expect(() => decodeRle(encodeRle(new Uint8Array(35), 7, 5), new Uint8Array(10))).toThrow(GeometryError);
+  });
+});

@@ -3,7 +3,7 @@
 // scratch buffer to its caller (results are always copied out with `slice`).
 
 export class ScratchUint32 {
-  buffer = new Uint32Array(1024);
+  buffer = new Uint32Array(0);
 
   /** A buffer with room for at least `length` values (contents unspecified). */
   get(length: number): Uint32Array {
@@ -13,7 +13,7 @@ export class ScratchUint32 {
 }
 
 export class ScratchInt32 {
-  buffer = new Int32Array(1024);
+  buffer = new Int32Array(0);
 
   get(length: number): Int32Array {
     if (this.buffer.length < length) this.buffer = new Int32Array(Math.max(length, this.buffer.length * 2));
@@ -22,7 +22,7 @@ export class ScratchInt32 {
 }
 
 export class ScratchFloat64 {
-  buffer = new Float64Array(1024);
+  buffer = new Float64Array(0);
 
   get(length: number): Float64Array {
     if (this.buffer.length < length) this.buffer = new Float64Array(Math.max(length, this.buffer.length * 2));
