@@ -57,6 +57,17 @@ describe('convert on files', () => {
     expect(readdirSync(root).filter((name) => name.includes('strict'))).toEqual([]);
   });
 
+  it('passes saveImages to the writer from the flag or from a format option', async () => {
+    const seen: unknown[] = [];
+    const spy = { ...fakePlugins[0], id: 'spy', options: [{ name: 'saveImages', type: 'boolean' as const, description: 'copy images' }], write: async (_dataset: unknown, _sink: unknown, options: { saveImages?: boolean }) => void seen.push(options.saveImages) };
+    const plugins = [fakePlugins[0], spy];
+    await convert({ input, from: 'fake', to: 'spy', output: join(root, 'spy-1'), plugins });
+    await convert({ input, from: 'fake', to: 'spy', output: join(root, 'spy-2'), saveImages: true, plugins });
+    await convert({ input, from: 'fake', to: 'spy', output: join(root, 'spy-3'), options: { saveImages: 'true' }, plugins });
+    await convert({ input, from: 'fake', to: 'spy', output: join(root, 'spy-4'), saveImages: false, options: { saveImages: 'true' }, plugins });
+    expect(seen).toEqual([false, true, true, false]);
+  });
+
   it('never leaves the input changed', async () => {
     await convert({ input, to: 'fake', output: join(root, 'again'), plugins: fakePlugins });
     expect(readFileSync(join(input, 'fake.json'), 'utf-8')).toBe(content);

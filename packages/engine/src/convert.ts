@@ -68,7 +68,9 @@ export async function convert(options: ConvertOptions): Promise<ConvertResult> {
 
     const context = createContext({ ...(progress ? { onProgress: progress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     progress?.({ stage: 'writing', done: 0 });
-    await writer.write!(read.dataset, sink, { ...read.options, saveImages: options.saveImages ?? false }, context);
+    // `saveImages` may also arrive as a format option (`--option saveImages=true`); the explicit setting wins.
+    const saveImages = options.saveImages ?? (read.options.saveImages === true);
+    await writer.write!(read.dataset, sink, { ...read.options, saveImages }, context);
     diagnostics.push(...context.diagnostics.items);
     if (options.strict) failOnWarnings(diagnostics);
 

@@ -54,7 +54,7 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
           output,
           to: flags.to,
           ...(flags.from !== undefined ? { from: flags.from } : {}),
-          saveImages: flags.saveImages ?? false,
+          ...(flags.saveImages ? { saveImages: true } : {}),
           strict: flags.strict ?? false,
           overwrite: flags.overwrite ?? false,
           options: flags.option ?? {},
