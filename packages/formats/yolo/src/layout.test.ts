@@ -112,4 +112,13 @@ describe('layout', () => {
     expect(read.annotations.shapes).toHaveLength(1);
     expect(context.diagnostics.items.map((item) => [item.code, item.where?.line])).toEqual([['duplicate', 2]]);
   });
+
+  it('quotes class names a YAML 1.1 reader would not read back as strings', async () => {
+    const data = dataset(['']);
+    data.labels = ['yes', 'on', 'null', '1.0', 'a: b', 'plain name'].map((name, index) => ({ id: index + 1, name, color: '', type: 'any', attributes: [], sublabels: [] }));
+    const { sink, tree } = await writeToMemory(ultralyticsDetectionPlugin, data);
+    expect(sink.text('data.yaml')).toBe('names:\n  0: "yes"\n  1: "on"\n  2: "null"\n  3: "1.0"\n  4: "a: b"\n  5: plain name\npath: .\ntrain: train.txt\n');
+    const back = await ultralyticsDetectionPlugin.read!(tree, {}, createContext());
+    expect(back.labels.map((label) => label.name)).toEqual(data.labels.map((label) => label.name));
+  });
 });

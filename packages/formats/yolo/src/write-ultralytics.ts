@@ -4,7 +4,7 @@
 // images either way, and the file makes "no objects" explicit for every other reader.
 import type { Dataset, FileSink, FormatContext, WriteOptions } from '@annoconv/core';
 import { throwIfAborted } from '@annoconv/core';
-import { Document } from 'yaml';
+import { Document, parse as parseYaml, Scalar } from 'yaml';
 import { skeletonClasses, topLevelClasses } from './classes.js';
 import { copyImage } from './copy-image.js';
 import type { LineFlavour } from './encode-shapes.js';
@@ -62,9 +62,25 @@ export async function writeUltralytics(dataset: Dataset, sink: FileSink, options
 export function dataYaml(names: readonly string[], subsets: readonly string[], keypoints: number | undefined): string {
   const entries = new Map<string, unknown>();
   if (keypoints !== undefined) entries.set('kpt_shape', [keypoints, 3]);
-  entries.set('names', new Map(names.map((name, index) => [index, name])));
+  entries.set('names', new Map(names.map((name, index) => [index, nameScalar(name)])));
   entries.set('path', '.');
   for (const subset of subsets) entries.set(subset, `${subset}.txt`);
   const sorted = new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return new Document(sorted).toString({ indentSeq: false });
+}
+
+/**
+ * A class name as a YAML scalar, double-quoted when a YAML 1.1 reader (PyYAML, so CVAT and Ultralytics) would not
+ * read the plain text back as the same string: `yes`, `on`, `null`, `1.0`, `a: b`, `#x`.
+ */
+function nameScalar(name: string): Scalar {
+  const scalar = new Scalar(name);
+  let plain: unknown;
+  try {
+    plain = parseYaml(name, { version: '1.1' });
+  } catch {
+    plain = undefined;
+  }
+  if (plain !== name) scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
 }
