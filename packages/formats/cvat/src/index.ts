@@ -4,7 +4,7 @@ import type { FormatPlugin } from '@annoconv/core';
 import { cvatPlugin, cvatVideoPlugin } from './plugin.js';
 
 export { cvatPlugin, cvatVideoPlugin } from './plugin.js';
-export { readCvat, type CvatReadOptions } from './read.js';
+export { readCvat, type CvatReadOptions, type TaskFrame } from './read.js';
 export { writeCvat, type CvatWriteOptions, type CvatFlavour } from './write.js';
 export { detectCvat } from './detect.js';
 

@@ -180,3 +180,38 @@ describe('readCvat: bad input', () => {
     expect((await readError(xml('<image name="a.jpg"/>'))).message).toMatch(/no 'id'/);
   });
 });
+
+describe('readCvat: importing into a task (taskFrames)', () => {
+  const taskFrames = [
+    { name: 'set/a.jpg', width: 10, height: 10 },
+    { name: 'set/b.png', width: 10, height: 10 },
+    { name: 'c.jpg', width: 10, height: 10 },
+    { name: 'frame_000003.jpg', width: 10, height: 10 },
+  ];
+  const box = '<box label="car" xtl="0" ytl="0" xbr="1" ybr="1"></box>';
+
+  it('matches images by name, stem, path suffix, frame number and id; reports the rest', async () => {
+    const context = createContext();
+    const dataset = await readCvat(
+      new MemoryTree({
+        'annotations.xml': xml(
+          [
+            `<image id="9" name="set/a.jpg">${box}</image>`,
+            `<image id="9" name="set/b.jpg">${box}</image>`,
+            `<image id="9" name="other/root/c.jpg">${box}</image>`,
+            `<image id="9" name="frame_000003">${box}</image>`,
+            `<image id="1" name="renamed.jpg">${box}</image>`,
+            `<image id="7" name="nowhere.jpg">${box}${box}</image>`,
+          ].join('\n'),
+        ),
+      }),
+      { taskFrames },
+      context,
+    );
+    expect(dataset.frames.map((frame) => frame.name)).toEqual(taskFrames.map((frame) => frame.name));
+    expect(dataset.annotations.shapes.map((shape) => shape.frame)).toEqual([0, 1, 2, 3, 1]);
+    expect(context.diagnostics.items.map((item) => [item.code, item.where?.frameName])).toEqual([['annotation-unmatched', 'nowhere.jpg']]);
+    expect(context.diagnostics.items[0]!.message).toMatch(/2 annotation\(s\) are dropped/);
+  });
+});
+

@@ -23,10 +23,25 @@ import { readMeta, type MetaInfo } from './read-meta.js';
 import { booleanAttribute, optionalInteger, optionalNumber, readGeometry } from './read-geometry.js';
 import { SHAPE_OF_ELEMENT } from './schema.js';
 import { attachImages } from './match-frames.js';
+import { NameMatcher } from './name-matcher.js';
+
+/** A frame of an existing task, for importing annotations into it. */
+export interface TaskFrame {
+  name: string;
+  width?: number;
+  height?: number;
+  subset?: string;
+}
 
 export interface CvatReadOptions extends ReadOptions {
   /** Give every imported object `source="file"`, as CVAT's server does, instead of keeping the file's source. */
   sourceFile?: boolean;
+  /**
+   * Import into an existing task: its frames in task order. Each `<image>` is matched to one of them as CVAT
+   * does (name, name without extension, path suffix, `frame_` number, then `id`); unmatched images are reported
+   * and their annotations dropped. Track frames map through the file's start frame and step.
+   */
+  taskFrames?: readonly TaskFrame[];
 }
 
 /** The XML files of a tree CVAT's importer reads: every `*.xml`, `annotations.xml` first, then by path. */
@@ -66,11 +81,36 @@ class CvatXmlReader {
   private readonly shapes: Shape[] = [];
   private readonly tags: Dataset['annotations']['tags'] = [];
   private readonly tracks: Track[] = [];
+  /** With `taskFrames`: matches `<image>` names to the task's frames (built once the meta is known). */
+  private taskMatcher: NameMatcher | undefined;
 
   constructor(
     private readonly options: CvatReadOptions,
     private readonly context: FormatContext,
-  ) {}
+  ) {
+    for (const frame of options.taskFrames ?? [])
+      this.builder.frame(frame.name, {
+        subset: frame.subset ?? '',
+        ...(frame.width !== undefined ? { width: frame.width } : {}),
+        ...(frame.height !== undefined ? { height: frame.height } : {}),
+      });
+  }
+
+  /** The task frames' matcher and absolute numbers, made on first use (after `<meta>` gave start and step). */
+  private matcher(): NameMatcher | undefined {
+    if (!this.options.taskFrames) return undefined;
+    if (!this.taskMatcher) {
+      const frames = this.builder.dataset.frames;
+      const numbers = frames.map((frame) => this.startFrame + frame.index * this.frameStep);
+      frames.forEach((frame, index) => this.frameByAbsolute.set(this.absoluteKey(frame.subset, numbers[index]!), frame.index));
+      this.taskMatcher = new NameMatcher(
+        frames.map((frame) => frame.name),
+        numbers,
+      );
+      this.videoFramesBuilt = true;
+    }
+    return this.taskMatcher;
+  }
 
   readFile(path: string, text: string): void {
     this.file = path;
@@ -153,6 +193,8 @@ class CvatXmlReader {
   }
 
   private absoluteKey(subset: string, absolute: number): string {
+    // A task being imported into has one frame per absolute number, whatever subset the file names.
+    if (this.options.taskFrames) return String(absolute);
     return `${subset}\u0000${absolute}`;
   }
 
@@ -226,12 +268,34 @@ class CvatXmlReader {
     const subset = subsetName(element.attributes.subset ?? this.meta?.subset) || this.fileSubset;
     const width = optionalInteger(element, 'width', this.file, 0);
     const height = optionalInteger(element, 'height', this.file, 0);
+    const matcher = this.matcher();
+    if (matcher) {
+      // Importing into a task: CVAT matches by name first, then by the image id as an absolute frame number.
+      let index = matcher.find(name);
+      if (index === undefined) {
+        const relative = (id - this.startFrame) / this.frameStep;
+        if (Number.isInteger(relative) && relative >= 0 && relative < this.builder.dataset.frames.length) index = relative;
+      }
+      if (index === undefined) {
+        this.context.diagnostics.warn(
+          'annotation-unmatched',
+          `<image name="${name}"> matches no frame of the task; its ${element.children.length} annotation(s) are dropped`,
+          this.where(element, { frameName: name }),
+        );
+        return;
+      }
+      this.readImageContent(element, this.builder.dataset.frames[index]!.index);
+      return;
+    }
     const before = this.builder.dataset.frames.length;
     const frame = this.builder.frame(name, { subset, ...(width > 0 ? { width } : {}), ...(height > 0 ? { height } : {}) });
     if (this.builder.dataset.frames.length === before)
       this.context.diagnostics.warn('duplicate', `a second <image> named '${name}'; its annotations join the first`, this.where(element, { frameName: name }));
     this.frameByAbsolute.set(this.absoluteKey(subset, id), frame.index);
+    this.readImageContent(element, frame.index);
+  }
 
+  private readImageContent(element: XmlElement, frameIndex: number): void {
     for (const item of element.children) {
       if (item.name === 'tag') {
         const label = this.findLabel(item, item.attributes.label);
@@ -239,7 +303,7 @@ class CvatXmlReader {
         this.tags.push({
           id: null,
           label_id: label.id,
-          frame: frame.index,
+          frame: frameIndex,
           group: optionalInteger(item, 'group_id', this.file, 0),
           source: this.source(item),
           attributes: this.readAttributes(item, label),
@@ -253,7 +317,7 @@ class CvatXmlReader {
       }
       const label = this.findLabel(item, item.attributes.label);
       if (!label) continue;
-      this.shapes.push(this.readShape(item, type, label, frame.index));
+      this.shapes.push(this.readShape(item, type, label, frameIndex));
     }
   }
 
@@ -362,6 +426,7 @@ class CvatXmlReader {
   }
 
   private readTrack(element: XmlElement): void {
+    this.matcher();
     this.buildVideoFrames(element);
     const label = this.findLabel(element, element.attributes.label);
     if (!label) return;
