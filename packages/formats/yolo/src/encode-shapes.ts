@@ -22,11 +22,14 @@ export interface EncodeContext {
 
 type Encoder = (shape: Shape, encode: EncodeContext) => string[];
 
-/** Whether a rotation (degrees) is a multiple of 360: CVAT treats such boxes as axis-aligned. */
+/** Whether a box counts as axis-aligned: Datumaro skips a box when `rotation % 360 > 0.00001`. */
 export function isAxisAligned(rotation: number): boolean {
-  const turns = rotation / 360;
-  return Math.abs(turns - Math.round(turns)) < 1e-12;
+  const remainder = ((rotation % 360) + 360) % 360;
+  return remainder <= 0.00001;
 }
+
+/** Datumaro pads a missing or absent-by-omission keypoint with this literal text (not `%.6f`). */
+const PADDING_POINT = '0.0 0.0 0';
 
 function box(shape: Shape, encode: EncodeContext): string {
   const [x1, y1, x2, y2] = shape.points as [number, number, number, number];
@@ -103,7 +106,7 @@ const skeleton: Encoder = (shape, encode) => {
   for (const sublabel of encode.label.sublabels) {
     const element = elements.get(sublabel.id);
     if (!element || element.points.length < 2) {
-      points.push('0.000000 0.000000 0');
+      points.push(PADDING_POINT);
       continue;
     }
     const x = element.points[0]!;
@@ -118,7 +121,7 @@ const skeleton: Encoder = (shape, encode) => {
       maxY = Math.max(maxY, y);
     }
   }
-  for (let index = encode.label.sublabels.length; index < encode.keypoints; index++) points.push('0.000000 0.000000 0');
+  for (let index = encode.label.sublabels.length; index < encode.keypoints; index++) points.push(PADDING_POINT);
   if (minX === Infinity) {
     encode.context.diagnostics.warn('shape-unsupported', `${encode.formatName}: skeleton with every point outside has no box; dropped`, encode.where());
     return [];

@@ -121,4 +121,21 @@ describe('layout', () => {
     const back = await ultralyticsDetectionPlugin.read!(tree, {}, createContext());
     expect(back.labels.map((label) => label.name)).toEqual(data.labels.map((label) => label.name));
   });
+
+  it('Pose pads shorter skeletons to kpt_shape[0] with the literal 0.0 0.0 0, as Datumaro does', async () => {
+    const data = dataset(['']);
+    data.labels = [
+      { id: 1, name: 'one', color: '', type: 'skeleton', attributes: [], sublabels: [{ id: 2, name: 'a', color: '', type: 'points', attributes: [], parent_id: 1 }] },
+      { id: 3, name: 'two', color: '', type: 'skeleton', attributes: [], sublabels: [{ id: 4, name: 'a', color: '', type: 'points', attributes: [], parent_id: 3 }, { id: 5, name: 'b', color: '', type: 'points', attributes: [], parent_id: 3 }] },
+    ];
+    const point = (label_id: number, points: number[]) => {
+      const { elements, ...rest } = shape({ type: 'points', label_id, frame: 0, points });
+      void elements;
+      return rest;
+    };
+    data.annotations.shapes = [shape({ type: 'skeleton', label_id: 1, frame: 0, elements: [point(2, [5, 5])] })];
+    const { sink } = await writeToMemory(ultralyticsPosePlugin, data);
+    expect(sink.text('data.yaml')).toContain('kpt_shape:\n- 2\n- 3\n');
+    expect(sink.text('labels/train/f0.txt')).toBe('0 0.500000 0.500000 0.000000 0.000000 0.500000 0.500000 2 0.0 0.0 0\n');
+  });
 });
