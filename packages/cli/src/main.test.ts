@@ -92,6 +92,14 @@ describe('detect', () => {
     expect(result.rejected.length).toBeGreaterThan(0);
   });
 
+  it('prints candidates best first, and the rejected with their reasons under --verbose', async () => {
+    const run = await runCli(['detect', cvatFolder]);
+    expect(run.stdout.split('\n')[0]).toMatch(/^(0\.\d\d|1\.00) {2}cvat {2}\(CVAT for images 1\.1\)$/);
+    expect(run.stdout).not.toContain('no annotations');
+    const verbose = await runCli(['detect', cvatFolder, '--verbose']);
+    expect(verbose.stdout).toMatch(/^0\.00 {2}datumaro: \S/m);
+  });
+
   it('exits 3 when nothing matches, saying why each format rejected the input', async () => {
     const empty = join(dir.path, 'nothing');
     mkdirSync(empty);

@@ -8,6 +8,7 @@ import { runReported } from '../run-reported.js';
 
 interface DetectFlags extends LimitFlags {
   json?: boolean;
+  verbose?: boolean;
 }
 
 export function registerDetectCommand(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
@@ -15,8 +16,9 @@ export function registerDetectCommand(program: Command, env: CliEnv, setExitCode
     .command('detect')
     .description('show which formats recognise an input (best first) and why the others do not')
     .argument('<input>', 'dataset folder, .zip archive, or single annotation file')
-    .option('--json', 'print candidates and rejections as JSON');
-  addLimitOptions(command).addHelpText('after', examples(['annoconv detect dataset.zip', 'annoconv detect annotations/ --json']));
+    .option('--json', 'print candidates and rejections as JSON')
+    .option('-v, --verbose', 'also list the formats that do not match, with their reasons');
+  addLimitOptions(command).addHelpText('after', examples(['annoconv detect dataset.zip', 'annoconv detect dataset.zip --verbose', 'annoconv detect annotations/ --json']));
   command.action(async (input: string, flags: DetectFlags) => {
     const code = await runReported(env, { json: flags.json ?? false, subject: input }, async () => {
       const [{ detect }, { openTree }] = await Promise.all([import('@annoconv/engine'), import('@annoconv/io')]);
@@ -29,6 +31,7 @@ export function registerDetectCommand(program: Command, env: CliEnv, setExitCode
           env.stdout.write(`${JSON.stringify({ input, format: result.candidates[0]?.format ?? null, candidates: result.candidates.map(describe), rejected: result.rejected.map(describe) }, null, 2)}\n`);
         } else if (result.candidates.length > 0) {
           for (const candidate of result.candidates) env.stdout.write(`${candidate.confidence.toFixed(2)}  ${candidate.format}  (${candidate.plugin.names[0] ?? ''})\n`);
+          if (flags.verbose) for (const report of result.rejected) env.stdout.write(`0.00  ${report.format}: ${report.reasons.join('; ') || 'no match'}\n`);
         }
         if (result.candidates.length === 0) {
           // Same message and exit code as convert gets when detection fails.
