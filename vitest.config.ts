@@ -1,10 +1,12 @@
 // One vitest configuration for the whole workspace: tests run against the TypeScript sources through the
-// "source" export condition, so no build is needed before `pnpm test`.
+// "source" export condition, so no build is needed before `pnpm test`. Only that condition is added in front of
+// Vite's defaults, so CommonJS dependencies still load their CommonJS builds.
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { conditions: ['source', 'module', 'node', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'import', 'default'], externalConditions: ['source'] } },
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
     include: ['packages/**/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
