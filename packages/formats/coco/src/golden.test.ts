@@ -53,3 +53,20 @@ describe.each(cases)('golden %s', (name, plugin) => {
     expect(withDefaultAttributes(second)).toEqual(withDefaultAttributes(first));
   });
 });
+
+// Export rules on a hand-written canonical dataset: rotation, ellipse → RLE, is_crowd, groups with a box, dropped
+// shapes and tags, a frame of unknown size, a deleted frame, a track with an outside keyframe, skeleton joints.
+describe.each(cases)('golden export-rules (%s)', (_name, plugin) => {
+  it('writes the expected files and diagnostics', async () => {
+    const folder = path.join(goldenRoot, 'export-rules');
+    const dataset = JSON.parse(readFileSync(path.join(folder, 'canonical.json'), 'utf8'));
+    const sink = new MemorySink();
+    const context = createContext();
+    await plugin.write!(dataset, sink, {}, context);
+    const out = path.join(folder, `expected-${plugin.id}`);
+    expect([...sink.files.keys()].length).toBeGreaterThan(0);
+    for (const file of sink.files.keys()) golden(path.join(out, file), sink.text(file)!);
+    const diagnostics = context.diagnostics.items.map((item) => `${item.severity} ${item.code}: ${item.message} @ ${item.where?.frameName ?? ''}`);
+    golden(path.join(out, 'diagnostics.json'), `${JSON.stringify(diagnostics, null, 2)}\n`);
+  });
+});

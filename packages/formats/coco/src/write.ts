@@ -25,6 +25,7 @@ type FrameShape = Shape & { track_id?: number; keyframe?: boolean };
 
 const HEADER =
   '{"licenses":[{"name":"","id":0,"url":""}],"info":{"contributor":"","date_created":"","description":"","url":"","version":"","year":""},';
+const ELLIPSE_CONVERTED = 'ellipse written as an RLE mask (iscrowd 1), as CVAT does; it imports back as a mask';
 /** Output is handed to the sink in pieces of about this many characters. */
 const CHUNK_CHARS = 1 << 18;
 
@@ -196,7 +197,7 @@ class SubsetWriter {
         case 'points':
         case 'polyline':
         case 'cuboid':
-          diagnostics.warn('shape-unsupported', `${shape.type} dropped: COCO holds no ${shape.type}s`, where);
+          diagnostics.warn('shape-unsupported', `${shape.type} dropped: COCO cannot hold ${shape.type === 'points' ? 'points' : `a ${shape.type}`}`, where);
           continue;
         case 'mask':
         case 'ellipse':
@@ -204,7 +205,7 @@ class SubsetWriter {
             diagnostics.warn('image-size-unknown', `${shape.type} dropped: its image size is unknown`, where);
             continue;
           }
-          if (shape.type === 'ellipse') diagnostics.warn('shape-converted', 'ellipse written as an RLE mask (iscrowd 1), as CVAT does; it imports back as a mask', where);
+          if (shape.type === 'ellipse' && this.flavour === 'instances') diagnostics.warn('shape-converted', ELLIPSE_CONVERTED, where);
           break;
         default:
           break;
@@ -279,6 +280,7 @@ class SubsetWriter {
       this.context.diagnostics.warn('attribute-dropped', 'attributes of skeleton points are not written (COCO keeps per-skeleton attributes only)', this.where(frame, skeleton));
     let instance: Instance;
     if (members && members.length > 0) {
+      for (const member of members) if (member.shape.type === 'ellipse') this.context.diagnostics.warn('shape-converted', ELLIPSE_CONVERTED, this.where(frame, member.shape));
       instance = { ...buildInstance(members, height, width, (shape) => this.isCrowd(shape)), leader: skeleton };
     } else {
       const bbox = pointsBox(present).map(round2) as Box;
