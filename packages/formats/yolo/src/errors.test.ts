@@ -119,4 +119,11 @@ describe('bad YOLO input', () => {
     expect(error.code).toBe('schema');
     expect(error.message).toContain("image 'a.jpg' has no known size");
   });
+
+  it('a Pose dataset read as Detection says which flavour it is', async () => {
+    const tree = new MemoryTree({ 'data.yaml': 'names: [person]\nkpt_shape: [1, 3]\ntrain: train.txt\n', 'train.txt': '' });
+    const error = await failure(ultralyticsDetectionPlugin.read!(tree, {}, createContext()));
+    expect(error.where).toEqual({ file: 'data.yaml' });
+    expect(error.message).toContain('ultralytics-pose');
+  });
 });

@@ -62,7 +62,8 @@ export async function readUltralytics(tree: FileTree, _options: ReadOptions, con
     if (!yaml.kpt_shape) throw new ParseError('Ultralytics YOLO Pose needs kpt_shape in data.yaml', { file: config.path });
     keypointShape = yaml.kpt_shape;
   } else if (yaml.kpt_shape) {
-    context.diagnostics.warn('field-ignored', 'data.yaml has kpt_shape (a Pose dataset); read as boxes, keypoints ignored', { file: config.path });
+    // Datumaro's Detection / Segmentation / OBB importers refuse a config with kpt_shape too.
+    throw new ParseError('data.yaml has kpt_shape: this is an Ultralytics YOLO Pose dataset; read it as ultralytics-pose', { file: config.path });
   }
   if (yaml.flip_idx) context.diagnostics.info('field-ignored', 'data.yaml flip_idx (keypoint pairs swapped by horizontal flips) is read and not kept: the model has no place for it', { file: config.path });
   const classes: Label[] = names.map((name) => {
