@@ -290,6 +290,7 @@ class CvatXmlWriter {
     const element = ELEMENT_OF_SHAPE[shape.type];
     const attributes: Array<[string, string]> = [['label', name], ['source', shape.source]];
     if (shape.type !== 'skeleton') attributes.push(['occluded', shape.occluded ? '1' : '0']);
+    else if (shape.occluded) this.context.diagnostics.warn('occluded-dropped', 'CVAT writes no occluded for a skeleton itself (only for its elements)', { frame: shape.frame });
     attributes.push(...geometryAttributes(shape.type, shape.points, shape.rotation));
     attributes.push(['z_order', String(shape.z_order)]);
     if (shape.group) attributes.push(['group_id', String(shape.group)]);
@@ -299,6 +300,8 @@ class CvatXmlWriter {
         const subName = this.labelName(sub.label_id, 'a skeleton element', sub.frame);
         if (subName === undefined) continue;
         this.reportShapeLosses(sub);
+        if (sub.z_order !== 0)
+          this.context.diagnostics.warn('z-order-dropped', `a skeleton element has z_order ${sub.z_order}; CVAT writes none for elements`, { frame: sub.frame });
         const subAttributes: Array<[string, string]> = [
           ['label', subName],
           ['source', sub.source],
@@ -415,6 +418,8 @@ class CvatXmlWriter {
           this.context.diagnostics.warn('field-dropped', 'an outside skeleton keyframe: CVAT writes no outside for the skeleton itself', { frame: shape.frame, objectId: id, objectKind: 'track' });
         this.xml.open('skeleton', [['frame', String(this.absolute(shape.frame))], ['keyframe', shape.keyframe ? '1' : '0'], ['z_order', String(shape.z_order)]]);
         for (const { shape: elementShape, label } of elements) {
+          if (elementShape.keyframe && elementShape.z_order !== 0)
+            this.context.diagnostics.warn('z-order-dropped', `a skeleton element keyframe has z_order ${elementShape.z_order}; CVAT writes none for elements`, { frame: elementShape.frame });
           this.xml.open(ELEMENT_OF_SHAPE[elementShape.type], [
             ['label', label],
             ['keyframe', elementShape.keyframe ? '1' : '0'],

@@ -1,0 +1,60 @@
+// Property over the model's shared arbitraries (@annoconv/testing): any dataset of shapes and tags goes through
+// "CVAT for images" and back unchanged, up to what the format states it does not carry (score, rotation of
+// types other than boxes and ellipses) and to order (canonicalized); losses are exactly the diagnosed ones.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createContext } from '@annoconv/core';
+import type { Dataset } from '@annoconv/core';
+import { MemorySink, MemoryTree } from '@annoconv/io';
+import { canonicalize, datasetArbitrary } from '@annoconv/testing';
+import { readCvat } from './read.js';
+import { writeCvat } from './write.js';
+
+/** What "CVAT for images" keeps of a dataset, and the diagnostics expected for the rest. */
+function expectedAfterCvat(dataset: Dataset): { dataset: Dataset; codes: Set<string> } {
+  const copy = structuredClone({ ...dataset, frames: dataset.frames.map(({ image: _image, ...frame }) => frame) });
+  const codes = new Set<string>();
+  for (const shape of copy.annotations.shapes) {
+    for (const item of [shape, ...shape.elements]) {
+      if (item.score !== 1) codes.add('field-dropped');
+      item.score = 1;
+      if (item.rotation !== 0 && item.type !== 'rectangle' && item.type !== 'ellipse') {
+        codes.add('rotation-dropped');
+        item.rotation = 0;
+      }
+    }
+    if (shape.type === 'skeleton' && shape.occluded) {
+      codes.add('occluded-dropped');
+      shape.occluded = false;
+    }
+    for (const element of shape.elements) {
+      if (element.z_order !== 0) codes.add('z-order-dropped');
+      element.z_order = 0;
+    }
+  }
+  const subsets = new Set(copy.frames.map((frame) => frame.subset));
+  // A project export (several subsets) carries no task numbering; a task export fills stop frame and overlap.
+  copy.meta = subsets.size > 1
+    ? { name: copy.meta.name, mode: 'annotation', startFrame: 0, frameStep: 1, deletedFrames: [], segmentSize: 0 }
+    : { ...copy.meta, stopFrame: copy.meta.stopFrame ?? copy.meta.startFrame + (copy.frames.length - 1) * copy.meta.frameStep, overlap: copy.meta.overlap ?? 0 };
+  return { dataset: copy, codes };
+}
+
+describe('canonical → CVAT for images → canonical over the shared model arbitraries', () => {
+  it('keeps everything but the diagnosed losses', async () => {
+    await fc.assert(
+      fc.asyncProperty(datasetArbitrary({ tracks: false, fractionalPoints: true, subsets: true }), async (dataset) => {
+        const sink = new MemorySink();
+        const writeContext = createContext();
+        await writeCvat(dataset, sink, 'images', {}, writeContext);
+        const readContext = createContext();
+        const back = await readCvat(new MemoryTree(sink.files), {}, readContext);
+        const expected = expectedAfterCvat(dataset);
+        expect(canonicalize(back, { byNames: true })).toEqual(canonicalize(expected.dataset, { byNames: true }));
+        const codes = new Set([...writeContext.diagnostics.items, ...readContext.diagnostics.items].filter((item) => item.severity !== 'info').map((item) => item.code));
+        expect(codes).toEqual(expected.codes);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
