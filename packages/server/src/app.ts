@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { AnnoconvError, sliceAnnotations, type LabeledData } from '@annoconv/core';
 import { exportRequestId, findFormat, formatsListing, importRequestId } from '@annoconv/engine';
 import { HttpError, badRequest, errorResponse, notFound } from './http-errors.js';
-import { mapToTaskLabels } from './map-labels.js';
+import { mapToTask } from './map-to-task.js';
 import { receiveMultipart, type MultipartResult } from './multipart-upload.js';
 import { dataMetaBody, jobBody, labelBodies, page, taskBody } from './serializers.js';
 import type { ServerContext } from './server-context.js';
@@ -332,7 +332,7 @@ export function createApp(ctx: ServerContext): Hono<Env> {
             if (!task) throw new AnnoconvError('not-found', 'the task was deleted');
             handle.setMessage('Saving the annotations');
             const store = ctx.store(task);
-            let data: LabeledData = mapToTaskLabels(read.dataset.annotations, read.dataset.labels, repo.labels(task.id));
+            let data: LabeledData = mapToTask(read.dataset.annotations, read.dataset, { labels: repo.labels(task.id), frames: repo.frames(task.id) });
             // One transaction: a failed import changes nothing.
             repo.applyWrite(task.id, store, () => {
               if (t.job) {
