@@ -5,6 +5,7 @@ import type { DetectResult, FileTree } from '@annoconv/core';
 import { parse as parseYaml } from 'yaml';
 import { findDarknetConfig, findYamlConfig } from './find-config.js';
 import { isImagePath } from './item-path.js';
+import { classificationRoot } from './read-classification.js';
 import { splitLines } from './line.js';
 
 export type UltralyticsDetectFlavour = 'detection' | 'segmentation' | 'obb' | 'pose';
@@ -55,13 +56,20 @@ export async function detectUltralytics(tree: FileTree, flavour: UltralyticsDete
 
 export async function detectClassification(tree: FileTree): Promise<DetectResult> {
   const paths = tree.entries().map((entry) => entry.path);
-  if (findYamlConfig(tree) || findDarknetConfig(tree)) return { confidence: 0.05, reasons: ['a YOLO config file is present: a detection-style layout'] };
-  if (paths.some((path) => /^([^/]+\/)?[^/]+\/labels\.json$/.test(path))) return { confidence: 0.8, reasons: ['<subset>/labels.json found'] };
-  const images = paths.filter(isImagePath);
-  if (images.length === 0) return { confidence: 0, reasons: ['no images in <subset>/<class>/ folders'] };
-  const inClassFolders = images.every((path) => path.split('/').length >= 3);
-  // Any folder of folders of images qualifies, so this stays weak (FORMATS.md §4.5).
-  return inClassFolders ? { confidence: 0.4, reasons: ['images sit in <subset>/<class>/ folders'] } : { confidence: 0.05, reasons: ['images outside <subset>/<class>/ folders'] };
+  if (findYamlConfig(tree) || findDarknetConfig(tree)) return { confidence: 0, reasons: ['a YOLO config file is present: a detection-style layout'] };
+  const root = classificationRoot(paths);
+  const inside = root ? paths.map((path) => path.slice(root.length + 1)) : paths;
+  // Only images and per-subset labels.json: any other annotation file means another format.
+  const other = inside.find((path) => !isImagePath(path) && !/^[^/]+\/labels\.json$/.test(path) && !/^[^/]*\.(md|txt)$/i.test(path) && !/(^|\/)\.[^/]*$/.test(path));
+  if (other !== undefined) return { confidence: 0, reasons: [`'${other}' is neither an image nor <subset>/labels.json`] };
+  const images = inside.filter(isImagePath);
+  const hasLabelsJson = inside.some((path) => /^[^/]+\/labels\.json$/.test(path));
+  if (images.length === 0 && !hasLabelsJson) return { confidence: 0, reasons: ['no images in <subset>/<class>/ folders and no <subset>/labels.json'] };
+  const misplaced = images.find((path) => path.split('/').length !== 3);
+  if (misplaced !== undefined) return { confidence: 0, reasons: [`image '${misplaced}' is not at <subset>/<class>/<file>`] };
+  if (hasLabelsJson) return { confidence: 0.8, reasons: ['<subset>/labels.json with images only in <subset>/<class>/ folders'] };
+  // Any folder of folders of images qualifies, so this stays below the formats that have a config file (FORMATS.md §4.5).
+  return { confidence: 0.3, reasons: ['only images, all in <subset>/<class>/ folders'] };
 }
 
 async function firstLineFieldCount(tree: FileTree, candidates: string[]): Promise<number | undefined> {
