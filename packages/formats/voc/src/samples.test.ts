@@ -91,3 +91,18 @@ describe('voc_dataset1 content', () => {
     expect(masks.every((mask) => mask.frame === 1)).toBe(true);
   });
 });
+
+describe.each([
+  ['voc_dataset2', 5, ['trainval'], 4, 0],
+  ['voc_dataset3', 1, ['train'], 1, 0],
+  ['voc_dataset1', 2, ['test', 'train'], 3, 11],
+])('%s counts', (name, items, subsets, boxes, tags) => {
+  const folder = path.join(samplesRoot, 'datumaro/voc_dataset', name);
+  it.skipIf(!folderExists(folder))(`has ${items} items, ${boxes} boxes and ${tags} tags as Datumaro reads it`, async () => {
+    const dataset = await readVoc(treeOfFolder(folder), {}, context());
+    expect(dataset.frames).toHaveLength(items);
+    expect([...new Set(dataset.frames.map((frame) => frame.subset))].sort()).toEqual(subsets);
+    expect(dataset.annotations.shapes.filter((shape) => shape.type === 'rectangle')).toHaveLength(boxes);
+    expect(dataset.annotations.tags).toHaveLength(tags);
+  });
+});
