@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatsListing } from '@annoconv/engine';
+import { formats, formatsListing } from '@annoconv/engine';
 import { CVAT_IMAGES_XML, tempDir } from './test-support/fixtures.js';
 import { runCli } from './test-support/run-cli.js';
 
@@ -108,6 +108,7 @@ describe('detect', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`no format recognised ${empty}`);
     expect(run.stderr).toMatch(/^ {2}cvat: no \.xml file$/m);
+    for (const plugin of formats.filter((candidate) => candidate.read)) expect(run.stderr).toMatch(new RegExp(`^ {2}${plugin.id}: \\S`, 'm'));
   });
 });
 
