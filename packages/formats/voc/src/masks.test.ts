@@ -79,13 +79,14 @@ describe('VOC masks', () => {
     expect(diagnostics.diagnostics.items.map((item) => item.code)).toEqual(['shape-converted']);
     const classPng = sink.files.get('SegmentationClass/x.png')!;
     const instancePng = sink.files.get('SegmentationObject/x.png')!;
-    // background always comes first (black), then the labels in order with palette colours.
-    expect(sink.text('labelmap.txt')).toBe('# label:color_rgb:parts:actions\nbackground:0,0,0::\na:128,0,0::\nb:0,128,0::\n');
+    // The task's own `background` keeps its place, and colours follow positions (Datumaro's source label map).
+    expect(sink.text('labelmap.txt')).toBe('# label:color_rgb:parts:actions\na:0,0,0::\nb:128,0,0::\nbackground:0,128,0::\n');
     expect(decodePng(classPng).colorType).toBe('rgb');
     // b (z 2) over a (z 1) on the left half; the ellipse (z 0) is covered by a; the background mask erased (7, 0).
-    expect(pixel(classPng, 0, 0)).toEqual([0, 128, 0]);
-    expect(pixel(classPng, 6, 2)).toEqual([128, 0, 0]);
-    expect(pixel(classPng, 7, 0)).toEqual([0, 0, 0]);
+    expect(pixel(classPng, 0, 0)).toEqual([128, 0, 0]);
+    expect(pixel(classPng, 6, 2)).toEqual([0, 0, 0]);
+    // Erased and uncovered pixels take the background label's colour.
+    expect(pixel(classPng, 7, 0)).toEqual([0, 128, 0]);
     // Instances are numbered in painting order: the ellipse (z 0) 1, a 2, b 3; the background mask none.
     expect(pixel(instancePng, 0, 0)).toEqual(vocPaletteColor(3));
     expect(pixel(instancePng, 6, 2)).toEqual(vocPaletteColor(2));

@@ -118,6 +118,8 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
 
   const mainLists = new Map<string, string[]>();
   const segmentationLists = new Map<string, string[]>();
+  // Datumaro lists items without any annotation in every task's list, Layout and Action included.
+  const emptyLists = new Map<string, string[]>();
   const taggedItems = new Map<string, Array<{ id: string; labels: Set<string> }>>();
   const addTo = (lists: Map<string, string[]>, subset: string, id: string): void => {
     let list = lists.get(subset);
@@ -180,6 +182,7 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
     addTo(mainLists, subset, id);
     const empty = shapes.length === 0 && frameTags.length === 0;
     if (segmented || empty) addTo(segmentationLists, subset, id);
+    if (empty) addTo(emptyLists, subset, id);
     if (frameTags.length > 0) {
       let list = taggedItems.get(subset);
       if (!list) taggedItems.set(subset, (list = []));
@@ -211,6 +214,10 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
 
   for (const [subset, ids] of mainLists) await sink.write(`ImageSets/Main/${subset}.txt`, formatVocImageSet(ids));
   for (const [subset, ids] of segmentationLists) await sink.write(`ImageSets/Segmentation/${subset}.txt`, formatVocImageSet(ids));
+  for (const [subset, ids] of emptyLists) {
+    await sink.write(`ImageSets/Layout/${subset}.txt`, formatVocImageSet(ids));
+    await sink.write(`ImageSets/Action/${subset}.txt`, formatVocImageSet(ids));
+  }
   for (const [subset, items] of taggedItems) {
     for (const entry of labelmap) {
       await sink.write(`ImageSets/Main/${entry.name}_${subset}.txt`, formatVocClassList(items.map((item) => ({ id: item.id, present: item.labels.has(entry.name) }))));
