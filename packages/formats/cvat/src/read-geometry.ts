@@ -34,7 +34,7 @@ export function optionalInteger(element: XmlElement, name: string, file: string,
 /** CVAT's booleans are `0` / `1` (its reader takes only `1` as true); `true` is accepted too, as Datumaro writes it. */
 export function booleanAttribute(element: XmlElement, name: string): boolean {
   const text = element.attributes[name];
-  return text === '1' || text?.toLowerCase() === 'true';
+  return text === '1' || (text !== undefined && text.length === 4 && text.toLowerCase() === 'true');
 }
 
 /** Python's round(x, 2) through "{:.2f}" for the ellipse corner CVAT rebuilds on import. */
@@ -89,7 +89,12 @@ function maskPoints(element: XmlElement, file: string): number[] {
 export function readGeometry(element: XmlElement, type: ShapeType, file: string): number[] {
   switch (type) {
     case 'rectangle':
-      return BOX_ATTRIBUTES.map((name) => numberAttribute(element, name, file));
+      return [
+        numberAttribute(element, BOX_ATTRIBUTES[0], file),
+        numberAttribute(element, BOX_ATTRIBUTES[1], file),
+        numberAttribute(element, BOX_ATTRIBUTES[2], file),
+        numberAttribute(element, BOX_ATTRIBUTES[3], file),
+      ];
     case 'ellipse': {
       const cx = numberAttribute(element, 'cx', file);
       const cy = numberAttribute(element, 'cy', file);

@@ -241,7 +241,12 @@ class CvatXmlReader {
       if (attribute.name !== 'attribute') continue;
       const name = attribute.attributes.name;
       if (name === undefined) throw new ParseError(`<attribute> has no 'name' attribute`, this.where(attribute));
-      const spec = label.attributes.find((candidate) => candidate.name === name);
+      let spec: (typeof label.attributes)[number] | undefined;
+      for (const candidate of label.attributes)
+        if (candidate.name === name) {
+          spec = candidate;
+          break;
+        }
       if (!spec) {
         if (!this.labelsDeclared) {
           const created = this.builder.attribute(label, name, { mutable: this.meta?.task.mode === 'interpolation' });
@@ -251,8 +256,12 @@ class CvatXmlReader {
         this.context.diagnostics.warn('attribute-dropped', `attribute '${name}' is not declared for label '${label.name}'; dropped`, this.where(attribute));
         continue;
       }
-      const existing = values.findIndex((value) => value.spec_id === spec.id);
-      if (existing >= 0) values.splice(existing, 1);
+      // A repeated attribute: the last value wins.
+      for (let index = 0; index < values.length; index++)
+        if (values[index]!.spec_id === spec.id) {
+          values.splice(index, 1);
+          break;
+        }
       values.push({ spec_id: spec.id, value: attribute.text });
     }
     return values;

@@ -32,8 +32,11 @@ function pathOf(element: XmlElement): string {
   return `${pathOf(element.parent)}/${element.name}[${position}]`;
 }
 
+/** Shared by every element without children (most of them), replaced by a real array on the first child. */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
 class Element implements XmlElement {
-  children: XmlElement[] = [];
+  children: XmlElement[] = NO_CHILDREN;
   text = '';
   constructor(
     readonly name: string,
@@ -83,7 +86,10 @@ export function readTopLevelElements(
         }
         const element = makeElement(name, attributes, line, parent, position);
         if (stack.length > 1) {
-          if (parent.children.length === 0) parent.text = '';
+          if (parent.children === NO_CHILDREN) {
+            parent.text = '';
+            parent.children = [];
+          }
           parent.children.push(element);
         }
         stack.push(element);
