@@ -63,7 +63,11 @@ describe('writeSegmask', () => {
 
   it('makes a background-labelled shape an eraser and warns about shared colours', async () => {
     const dataset = datasetWith([{ name: 'cat', color: '#ff0000' }, { name: 'background', color: '#000000' }, { name: 'fox', color: '#ff0000' }], [{ name: 'x.png', width: 4, height: 1 }]);
-    dataset.annotations.shapes = [shape({ type: 'rectangle', label_id: 1, frame: 0, points: [0, 0, 4, 1] }), shape({ type: 'rectangle', label_id: 2, frame: 0, points: [1, 0, 2, 1], z_order: 1 })];
+    dataset.annotations.shapes = [
+      shape({ type: 'rectangle', label_id: 1, frame: 0, points: [0, 0, 4, 1] }),
+      shape({ type: 'rectangle', label_id: 2, frame: 0, points: [1, 0, 2, 1], z_order: 1 }),
+      shape({ type: 'rectangle', label_id: 3, frame: 0, points: [3, 0, 4, 1], z_order: 2 }),
+    ];
     const sink = new MemorySink();
     const writeContext = context();
     await writeSegmask(dataset, sink, {}, writeContext);
@@ -71,6 +75,8 @@ describe('writeSegmask', () => {
     expect(pixel(sink.files.get('SegmentationClass/x.png')!, 1, 0)).toEqual([0, 0, 0]);
     expect(pixel(sink.files.get('SegmentationObject/x.png')!, 1, 0)).toEqual([0, 0, 0]);
     expect(pixel(sink.files.get('SegmentationObject/x.png')!, 2, 0)).toEqual(vocPaletteColor(1));
+    // The eraser still took number 2 in painting order, so the fox on top is instance 3.
+    expect(pixel(sink.files.get('SegmentationObject/x.png')!, 3, 0)).toEqual(vocPaletteColor(3));
   });
 
   it('drops instances past the 255 the VOC palette can tell apart, with a diagnostic', async () => {

@@ -162,17 +162,15 @@ export async function writeSegmask(dataset: Dataset, sink: FileSink, options: Wr
     for (const instance of instances) {
       const name = labels.get(instance.leader.label_id)!.name;
       const classIndex = colormap.classIndex.get(name)!;
-      let value: number;
-      if (classIndex === colormap.background) {
-        // A background instance erases and makes no instance id (CVAT PR #3044).
-        value = 0;
-      } else if (instanceClasses.length > 255) {
+      if (instanceClasses.length > 255) {
         overflow++;
         continue;
-      } else {
-        value = instanceClasses.length;
-        instanceClasses.push(classIndex);
       }
+      // Instances are numbered by position in painting order; a background instance takes its number but paints 0,
+      // so it erases and leaves no instance (Datumaro's CompiledMask, CVAT PR #3044).
+      const number = instanceClasses.length;
+      instanceClasses.push(classIndex);
+      const value = classIndex === colormap.background ? 0 : number;
       for (const member of instance.members) paint.push({ type: member.type, points: member.points, rotation: member.rotation, z_order: instance.leader.z_order, value });
     }
     if (overflow > 0) {

@@ -275,17 +275,15 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
       const name = labels.get(mask.label_id)!.name;
       const label = classIndex.get(name)!;
       if (mask.attributes.length > 0) diagnostics.info('attribute-dropped', 'VOC masks carry no attributes; dropped', { ...where, objectKind: 'shape', objectId: mask.id ?? name });
-      if (label === backgroundIndex) {
-        // A background mask erases what is under it and makes no instance (CVAT PR #3044).
-        paint.push({ type: mask.type, points: mask.points, rotation: mask.rotation, z_order: mask.z_order, value: 0 });
-        continue;
-      }
       if (instanceClasses.length > 255) {
         diagnostics.warn('instance-overflow', `more than 255 instances: the VOC palette cannot tell them apart; ${name} mask dropped`, { ...where, objectKind: 'shape', objectId: mask.id ?? name });
         continue;
       }
-      paint.push({ type: mask.type, points: mask.points, rotation: mask.rotation, z_order: mask.z_order, value: instanceClasses.length });
+      // Instances are numbered by position in painting order; a background mask takes its number but paints 0, so
+      // it erases and leaves no instance (Datumaro's CompiledMask, CVAT PR #3044).
+      const number = instanceClasses.length;
       instanceClasses.push(label);
+      paint.push({ type: mask.type, points: mask.points, rotation: mask.rotation, z_order: mask.z_order, value: label === backgroundIndex ? 0 : number });
     }
     const instances = new Uint16Array(width * height);
     paintShapes(paint, height, width, instances);
