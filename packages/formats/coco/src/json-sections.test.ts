@@ -4,15 +4,20 @@ import { AnnoconvError } from '@annoconv/core';
 import { parseSections, streamSections, type SectionHandler } from './json-sections.js';
 
 function collector(): { handler: SectionHandler; result: Record<string, unknown> } {
+  // A Map, then own properties: a `__proto__` key must stay a key.
+  const sections = new Map<string, unknown>();
   const result: Record<string, unknown> = {};
   const handler: SectionHandler = {
     elements(key, elements, firstIndex) {
-      const list = (result[key] ??= []) as unknown[];
+      let list = sections.get(key) as unknown[] | undefined;
+      if (!list) sections.set(key, (list = []));
       expect(firstIndex).toBe(list.length);
       list.push(...elements);
+      Object.defineProperty(result, key, { value: list, enumerable: true, configurable: true, writable: true });
     },
     value(key, value) {
-      result[key] = value;
+      sections.set(key, value);
+      Object.defineProperty(result, key, { value, enumerable: true, configurable: true, writable: true });
     },
   };
   return { handler, result };
