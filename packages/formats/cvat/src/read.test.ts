@@ -1,6 +1,6 @@
 // Reading CVAT XML: every shape element, tags, tracks, and bad input as typed errors naming element and line.
 import { describe, expect, it } from 'vitest';
-import { AnnoconvError, ParseError, createContext, datasetSchema } from '@annoconv/core';
+import { AbortedError, AnnoconvError, ParseError, createContext, datasetSchema } from '@annoconv/core';
 import { MemoryTree } from '@annoconv/io';
 import { readCvat } from './read.js';
 
@@ -72,6 +72,13 @@ describe('readCvat: images flavour', () => {
     ]);
     expect(dataset.labels[0]!.attributes[0]).toMatchObject({ name: 'speed', mutable: true, input_type: 'number', values: ['0', '100', '1'] });
     expect(dataset.labels[1]).toMatchObject({ type: 'skeleton', svg: '<circle data-label-name="head"></circle>' });
+  });
+
+  it('reports image ids with gaps once (deleted frames are not in the file)', async () => {
+    const context = createContext();
+    const dataset = await read(xml('<image id="0" name="a.jpg"></image><image id="2" name="b.jpg"></image><image id="3" name="c.jpg"></image>'), context);
+    expect(dataset.frames.map((frame) => frame.index)).toEqual([0, 1, 2]);
+    expect(context.diagnostics.items.map((item) => [item.code, item.where?.frameName])).toEqual([['value-coerced', 'b.jpg']]);
   });
 
   it('gives source "file" to everything with sourceFile, as CVAT does', async () => {
@@ -212,6 +219,24 @@ describe('readCvat: importing into a task (taskFrames)', () => {
     expect(dataset.annotations.shapes.map((shape) => shape.frame)).toEqual([0, 1, 2, 3, 1]);
     expect(context.diagnostics.items.map((item) => [item.code, item.where?.frameName])).toEqual([['annotation-unmatched', 'nowhere.jpg']]);
     expect(context.diagnostics.items[0]!.message).toMatch(/2 annotation\(s\) are dropped/);
+  });
+});
+
+describe('readCvat: long work', () => {
+  const images = Array.from({ length: 3000 }, (_, index) => `<image id="${index}" name="${index}.jpg" width="1" height="1"></image>`).join('\n');
+
+  it('stops when the signal fires', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(readCvat(new MemoryTree({ 'annotations.xml': xml(images) }), {}, createContext({ signal: controller.signal }))).rejects.toBeInstanceOf(AbortedError);
+  });
+
+  it('reports parsing progress on big files', async () => {
+    const stages: Array<{ done: number; total?: number }> = [];
+    const big = xml(images + '\n' + `<!-- ${'x'.repeat(5 << 20)} -->`);
+    await readCvat(new MemoryTree({ 'annotations.xml': big }), {}, createContext({ onProgress: (progress) => stages.push(progress) }));
+    expect(stages.length).toBeGreaterThan(0);
+    expect(stages.every((stage) => stage.total === big.length && stage.done <= big.length)).toBe(true);
   });
 });
 

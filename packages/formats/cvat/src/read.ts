@@ -83,6 +83,7 @@ class CvatXmlReader {
   private readonly tracks: Track[] = [];
   /** With `taskFrames`: matches `<image>` names to the task's frames (built once the meta is known). */
   private taskMatcher: NameMatcher | undefined;
+  private idGapReported = false;
 
   constructor(
     private readonly options: CvatReadOptions,
@@ -301,6 +302,16 @@ class CvatXmlReader {
     if (this.builder.dataset.frames.length === before)
       this.context.diagnostics.warn('duplicate', `a second <image> named '${name}'; its annotations join the first`, this.where(element, { frameName: name }));
     this.frameByAbsolute.set(this.absoluteKey(subset, id), frame.index);
+    // Task exports number images start + k·step; a gap means frames the file leaves out (deleted frames), which
+    // the model cannot place, so frames are numbered by position. Project exports restart per subset.
+    if (!this.idGapReported && this.meta?.kind !== 'project' && !element.attributes.subset && id !== this.startFrame + frame.index * this.frameStep) {
+      this.idGapReported = true;
+      this.context.diagnostics.warn(
+        'value-coerced',
+        `<image id="${id}"> is not start_frame + ${frame.index}·step: frames missing from the file (deleted frames?) are not kept, later frames move up`,
+        this.where(element, { frameName: name }),
+      );
+    }
     this.readImageContent(element, frame.index);
   }
 
