@@ -4,7 +4,9 @@ import type { CliEnv } from '../cli-env.js';
 import { registerConvertCommand } from './convert.js';
 import { registerDetectCommand } from './detect.js';
 import { registerFormatsCommand } from './formats.js';
+import { registerServeCommand } from './serve.js';
 import { registerStatsCommand } from './stats.js';
+import { registerTokenCommand } from './token.js';
 import { registerValidateCommand } from './validate.js';
 
 /** Adds a subcommand to the program; its action reports its exit code through `setExitCode`. */
@@ -16,4 +18,6 @@ export const commands: readonly RegisterCommand[] = [
   registerFormatsCommand,
   registerValidateCommand,
   registerStatsCommand,
+  registerServeCommand,
+  registerTokenCommand,
 ];
