@@ -21,7 +21,7 @@ import type {
 import { readTopLevelElements, type XmlElement } from './xml-element.js';
 import { readMeta, type MetaInfo } from './read-meta.js';
 import { booleanAttribute, optionalInteger, optionalNumber, readGeometry } from './read-geometry.js';
-import { SHAPE_OF_ELEMENT } from './schema.js';
+import { ELEMENT_OF_SHAPE, SHAPE_OF_ELEMENT } from './schema.js';
 import { attachImages } from './match-frames.js';
 import { NameMatcher } from './name-matcher.js';
 
@@ -493,7 +493,7 @@ class CvatXmlReader {
         this.context.diagnostics.warn('field-ignored', `<${item.name}> inside <track> is not a CVAT shape; ignored`, this.where(item));
         continue;
       }
-      if (shapeType && type !== shapeType) throw new ParseError(`<track> mixes <${ELEMENT(shapeType)}> and <${item.name}>`, this.where(item));
+      if (shapeType && type !== shapeType) throw new ParseError(`<track> mixes <${ELEMENT_OF_SHAPE[shapeType]}> and <${item.name}>`, this.where(item));
       shapeType = type;
       sawShape = true;
       const read = this.readTrackedShape(item, type, label, subset, true);
@@ -603,10 +603,6 @@ class CvatXmlReader {
     if (xmlPath !== undefined) attachImages(tree, xmlPath, dataset, this.context);
     return dataset;
   }
-}
-
-function ELEMENT(type: ShapeType): string {
-  return type === 'rectangle' ? 'box' : type;
 }
 
 /** Keyframes by frame; a second keyframe on the same frame replaces the first, as CVAT's storage would. */

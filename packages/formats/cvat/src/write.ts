@@ -36,10 +36,6 @@ const DEFAULT_SUBSET = 'default';
 type FrameShape = Omit<Shape, 'elements' | 'score'> & { score?: number; elements: SubShape[] };
 const FLUSH_PARTS = 20_000;
 
-function videoFrameName(absolute: number): string {
-  return `frame_${String(absolute).padStart(6, '0')}`;
-}
-
 class CvatXmlWriter {
   private readonly xml = new XmlWriter();
   private readonly labels: Map<number, Label | Sublabel>;
@@ -484,5 +480,3 @@ export async function writeCvat(dataset: Dataset, sink: FileSink, flavour: CvatF
     if (missing > 0) context.diagnostics.warn('image-missing', `${missing} frame(s) have no image to save`);
   }
 }
-
-export { videoFrameName };
