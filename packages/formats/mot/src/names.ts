@@ -1,0 +1,45 @@
+// Item ids, extensions and ordering of file names, shared by the MOT and MOTS readers and writers.
+
+export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp', '.jpe']);
+
+/** `.jpg` of `a/b.jpg`; '' when the base name has no extension. */
+export function extensionOf(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+
+/** The item id of a frame name: the path without its extension (`a/b.jpg` → `a/b`). */
+export function itemId(name: string): string {
+  const extension = extensionOf(name);
+  return extension ? name.slice(0, -extension.length) : name;
+}
+
+export function isImagePath(path: string): boolean {
+  return IMAGE_EXTENSIONS.has(extensionOf(path).toLowerCase());
+}
+
+/** Orders names with digit runs compared as numbers (`2` before `10`), then by code point. */
+export function naturalCompare(a: string, b: string): number {
+  const pattern = /(\d+)|(\D+)/g;
+  const partsA = a.match(pattern) ?? [];
+  const partsB = b.match(pattern) ?? [];
+  for (let index = 0; index < Math.min(partsA.length, partsB.length); index++) {
+    const left = partsA[index]!;
+    const right = partsB[index]!;
+    if (left === right) continue;
+    const leftDigits = /^\d/.test(left);
+    const rightDigits = /^\d/.test(right);
+    if (leftDigits && rightDigits) {
+      const difference = Number(left) - Number(right);
+      if (difference !== 0) return difference;
+    }
+    return left < right ? -1 : 1;
+  }
+  return partsA.length - partsB.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** `000001` for 1: MOT's six-digit frame file names. */
+export function pad6(value: number): string {
+  return String(value).padStart(6, '0');
+}
