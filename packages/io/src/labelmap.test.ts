@@ -68,24 +68,29 @@ describe('vocDefaultLabelmap', () => {
 });
 
 describe('image-set lists', () => {
-  it('reads ids, skipping comments, blank lines and trailing counts, with quoted ids', () => {
-    expect(parseVocImageSet('\n# a comment\n2007_000001\n"a b" 3\nc 1\n', 'l.txt')).toEqual([
+  it('reads whole lines as ids, and quoted or first-token ids in Layout lists', () => {
+    expect(parseVocImageSet('\n# a comment\n2007_000001\n  a b \n', 'l.txt')).toEqual([
       { id: '2007_000001', line: 3 },
       { id: 'a b', line: 4 },
-      { id: 'c', line: 5 },
     ]);
-    expect(() => parseVocImageSet('"abc', 'l.txt')).toThrow(ParseError);
+    expect(parseVocImageSet('"a b" 3\nc 1\n', 'l.txt', { layout: true })).toEqual([
+      { id: 'a b', line: 1 },
+      { id: 'c', line: 2 },
+    ]);
+    expect(() => parseVocImageSet('"abc', 'l.txt', { layout: true })).toThrow(ParseError);
   });
 
   it('round-trips ids through formatVocImageSet', () => {
     const ids = ['a', 'b/c', 'with space', '@'];
     expect(parseVocImageSet(formatVocImageSet(ids), 'l.txt').map((item) => item.id)).toEqual(ids);
+    expect(formatVocImageSet(ids, { layout: true })).toBe('a\nb/c\n"with space"\n@\n');
+    expect(parseVocImageSet(formatVocImageSet(ids, { layout: true }), 'l.txt', { layout: true }).map((item) => item.id)).toEqual(ids);
   });
 
   it('reads and writes per-class lists', () => {
     const text = formatVocClassList([{ id: 'a', present: true }, { id: 'b', present: false }]);
     expect(text).toBe('a  1\nb -1\n');
-    expect(parseVocClassList(text + 'c 0\n', 'x_train.txt').map(({ id, present }) => [id, present])).toEqual([['a', true], ['b', false], ['c', false]]);
+    expect(parseVocClassList(text + 'c 0\nd e  1\n', 'x_train.txt').map(({ id, present }) => [id, present])).toEqual([['a', true], ['b', false], ['c', false], ['d e', true]]);
     expect(() => parseVocClassList('a 2\n', 'x_train.txt')).toThrow(/x_train.txt:1/);
   });
 

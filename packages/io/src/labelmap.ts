@@ -95,20 +95,22 @@ export interface VocListItem {
 }
 
 /**
- * Reads an `ImageSets/<task>/<subset>.txt` list: one item id per line; blank and `#` lines are skipped; an id in
- * double quotes may hold spaces (the Layout lists' form), otherwise the id is the first whitespace-separated token
- * (what follows, e.g. a Layout object count, is ignored).
+ * Reads an `ImageSets/<task>/<subset>.txt` list as Datumaro does: one item id per line, blank and `#` lines skipped.
+ * In Main, Segmentation and Action lists the id is the whole (trimmed) line, so it may hold spaces; in Layout lists
+ * it is the text between double quotes, else the first whitespace-separated token (an object count may follow).
  */
-export function parseVocImageSet(text: string, file: string): VocListItem[] {
+export function parseVocImageSet(text: string, file: string, options: { layout?: boolean } = {}): VocListItem[] {
   const items: VocListItem[] = [];
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
     if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('"')) {
-      const end = line.indexOf('"', 1);
-      if (end < 0) throw new ParseError('unterminated quoted item id', { file, line: index + 1 });
-      items.push({ id: line.slice(1, end), line: index + 1 });
+    if (!options.layout) {
+      items.push({ id: line, line: index + 1 });
+    } else if (line.includes('"')) {
+      const parts = line.split('"');
+      if (parts.length !== 3) throw new ParseError('unexpected number of quotes in the item id, expected 0 or 2', { file, line: index + 1 });
+      items.push({ id: parts[1]!, line: index + 1 });
     } else {
       items.push({ id: line.split(/\s+/)[0]!, line: index + 1 });
     }
@@ -116,9 +118,9 @@ export function parseVocImageSet(text: string, file: string): VocListItem[] {
   return items;
 }
 
-/** Writes an image-set list: one id per line, quoted when it holds whitespace. */
-export function formatVocImageSet(ids: readonly string[]): string {
-  return ids.map((id) => (/\s/.test(id) ? `"${id}"` : id) + '\n').join('');
+/** Writes an image-set list: one id per line; Layout lists quote an id that holds whitespace, as Datumaro does. */
+export function formatVocImageSet(ids: readonly string[], options: { layout?: boolean } = {}): string {
+  return ids.map((id) => (options.layout && /\s/.test(id) ? `"${id}"` : id) + '\n').join('');
 }
 
 /** A line of a per-class list `ImageSets/Main/<label>_<subset>.txt`: the item has the label (1) or not (-1, 0). */
@@ -133,16 +135,17 @@ export function parseVocClassList(text: string, file: string): VocClassListItem[
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
     if (line === '' || line.startsWith('#')) continue;
-    const match = /^(?:"([^"]*)"|(\S+))\s+(-?\d+)$/.exec(line);
-    if (!match || !['1', '0', '-1'].includes(match[3]!)) throw new ParseError(`expected '<item id> 1' or '<item id> -1', found '${line}'`, { file, line: index + 1 });
-    items.push({ id: match[1] ?? match[2]!, present: match[3] === '1', line: index + 1 });
+    // The flag is the last token; the id is everything before it (ids may hold spaces).
+    const match = /^(.+?)\s+(-?\d+)$/.exec(line);
+    if (!match || !['1', '0', '-1'].includes(match[2]!)) throw new ParseError(`expected '<item id> 1' or '<item id> -1', found '${line}'`, { file, line: index + 1 });
+    items.push({ id: match[1]!, present: match[2] === '1', line: index + 1 });
   }
   return items;
 }
 
 /** Writes a per-class list as CVAT does: `<id>  1` for items with the label, `<id> -1` for the others. */
 export function formatVocClassList(items: ReadonlyArray<{ id: string; present: boolean }>): string {
-  return items.map((item) => `${/\s/.test(item.id) ? `"${item.id}"` : item.id} ${item.present ? ' 1' : '-1'}\n`).join('');
+  return items.map((item) => `${item.id} ${item.present ? ' 1' : '-1'}\n`).join('');
 }
 
 /** The four VOC task folders under `ImageSets/`. */

@@ -39,7 +39,7 @@ export async function readSegmask(tree: FileTree, options: ReadOptions, context:
       if (list.task !== 'Main') diagnostics.warn('data-unsupported', `list name holds '_', so it is not a subset list; not read`, { file: list.path });
       continue;
     }
-    for (const { id } of parseVocImageSet(await tree.readText(list.path), list.path)) {
+    for (const { id } of parseVocImageSet(await tree.readText(list.path), list.path, { layout: list.task === 'Layout' })) {
       const key = `${list.name}\u0000${id}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -96,7 +96,7 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
       continue;
     }
     subsets.add(list.name);
-    for (const { id } of parseVocImageSet(await tree.readText(list.path), list.path)) {
+    for (const { id } of parseVocImageSet(await tree.readText(list.path), list.path, { layout: list.task === 'Layout' })) {
       const key = `${list.name}\u0000${id}`;
       let item = items.get(key);
       if (!item) items.set(key, (item = { id, subset: list.name, tasks: new Set() }));

@@ -215,7 +215,7 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
   for (const [subset, ids] of mainLists) await sink.write(`ImageSets/Main/${subset}.txt`, formatVocImageSet(ids));
   for (const [subset, ids] of segmentationLists) await sink.write(`ImageSets/Segmentation/${subset}.txt`, formatVocImageSet(ids));
   for (const [subset, ids] of emptyLists) {
-    await sink.write(`ImageSets/Layout/${subset}.txt`, formatVocImageSet(ids));
+    await sink.write(`ImageSets/Layout/${subset}.txt`, formatVocImageSet(ids, { layout: true }));
     await sink.write(`ImageSets/Action/${subset}.txt`, formatVocImageSet(ids));
   }
   for (const [subset, items] of taggedItems) {
