@@ -2,7 +2,7 @@
 // (`load_anno`, FORMATS.md sheet B §1.8): `<image>` shapes and tags per frame, `<track>` keyframes only,
 // mask tracks turned into one shape, labels from the meta. Every doubtful thing is a diagnostic; malformed
 // input is a ParseError naming the file, the element and its line.
-import { DatasetBuilder, ParseError, SOURCE_TYPES, throwIfAborted } from '@annoconv/core';
+import { DatasetBuilder, LimitExceededError, ParseError, SOURCE_TYPES, throwIfAborted } from '@annoconv/core';
 import type {
   AttributeVal,
   Dataset,
@@ -55,6 +55,9 @@ export function annotationFiles(tree: FileTree): string[] {
 }
 
 const DEFAULT_SUBSET = 'default';
+
+/** The largest annotations file read (bytes); larger ones would not fit one JavaScript string. */
+export const MAX_XML_BYTES = 500 * 1024 * 1024;
 
 function subsetName(subset: string | undefined): string {
   return subset === undefined || subset === DEFAULT_SUBSET ? '' : subset;
@@ -617,8 +620,13 @@ export async function readCvat(tree: FileTree, options: CvatReadOptions, context
   const files = annotationFiles(tree);
   if (files.length === 0) throw new ParseError('no CVAT annotations XML file found', { file: tree.name });
   const reader = new CvatXmlReader(options, context);
+  const sizes = new Map(tree.entries().map((entry) => [entry.path, entry.size]));
   for (const file of files) {
     throwIfAborted(context);
+    // The document is read as one string, and JavaScript strings stop at about 2^29 characters.
+    const size = sizes.get(file);
+    if (size !== undefined && size > MAX_XML_BYTES)
+      throw new LimitExceededError(`${file} is ${size} bytes; CVAT XML files up to ${MAX_XML_BYTES} bytes can be read`, { file });
     reader.readFile(file, await tree.readText(file));
   }
   return reader.finish(tree, files[0]);
