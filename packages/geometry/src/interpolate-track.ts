@@ -20,15 +20,50 @@ export function findAngleDiff(right: number, left: number): number {
 
 type Shape<S extends TrackedShapeLike> = InterpolatedShape<S>;
 
-function copyShape<S extends TrackedShapeLike>(source: Shape<S>, frame: number, points?: number[], rotation?: number): Shape<S> {
-  return {
-    ...source,
-    attributes: source.attributes.map((attribute) => ({ ...attribute })),
-    keyframe: false,
+const KNOWN_KEYS = new Set(['frame', 'type', 'points', 'rotation', 'occluded', 'outside', 'z_order', 'attributes', 'keyframe']);
+/** Keys of each keyframe copy beyond the known shape fields (such as `id`), copied onto generated shapes. */
+const extraKeysOf = new WeakMap<object, string[]>();
+
+/**
+ * A keyframe's copy with the known fields first (one hidden class for every shape, much faster than an object
+ * spread), then whatever other keys the keyframe carries.
+ */
+function shapeWith<S extends TrackedShapeLike>(
+  source: Shape<S>,
+  frame: number,
+  keyframe: boolean,
+  points: number[],
+  rotation: number,
+  attributes: S['attributes'],
+): Shape<S> {
+  const copy = {
     frame,
-    rotation: rotation ?? source.rotation,
-    points: points ?? source.points.slice(),
-  };
+    type: source.type,
+    points,
+    rotation,
+    occluded: source.occluded,
+    outside: source.outside,
+    z_order: source.z_order,
+    attributes,
+    keyframe,
+  } as Shape<S>;
+  let extras = extraKeysOf.get(source);
+  if (extras === undefined) {
+    extras = Object.keys(source).filter((key) => !KNOWN_KEYS.has(key));
+    extraKeysOf.set(source, extras);
+  }
+  for (const key of extras) (copy as unknown as Record<string, unknown>)[key] = (source as unknown as Record<string, unknown>)[key];
+  return copy;
+}
+
+function copyAttributes<S extends TrackedShapeLike>(attributes: S['attributes']): S['attributes'] {
+  const result = new Array(attributes.length);
+  for (let i = 0; i < attributes.length; i++) result[i] = { ...attributes[i] };
+  return result as S['attributes'];
+}
+
+function copyShape<S extends TrackedShapeLike>(source: Shape<S>, frame: number, points?: number[], rotation?: number): Shape<S> {
+  return shapeWith(source, frame, false, points ?? source.points.slice(), rotation ?? source.rotation, copyAttributes(source.attributes));
 }
 
 /** The shapes of the frames strictly between keyframes `p` and `s` (in order), by CVAT's per-type rule. */
@@ -151,13 +186,7 @@ export function interpolateTrack<S extends TrackedShapeLike>(
   let previous: Shape<S> | undefined;
   for (const raw of keyframes) {
     if (deleted.has(raw.frame)) continue;
-    const shape: Shape<S> = {
-      ...raw,
-      attributes: raw.attributes.map((attribute) => ({ ...attribute })),
-      points: raw.points.slice(),
-      rotation: raw.rotation ?? 0,
-      keyframe: true,
-    };
+    const shape = shapeWith(raw as Shape<S>, raw.frame, true, raw.points.slice(), raw.rotation ?? 0, copyAttributes(raw.attributes));
     if (previous !== undefined && endFrame <= shape.frame) {
       // Frames up to the end keep moving toward a keyframe that lies past it.
       for (const generated of interpolate(previous, shape, dimension)) {

@@ -10,10 +10,10 @@ let sink = 0;
 describe('interpolation, 10,000 tracks × 100 frames', () => {
   bench('interpolateTrack ×10,000', () => {
     for (const track of tracks) sink += interpolateTrack(track, { endFrame: 100 }).length;
-  }, { time: 3000, iterations: 3, warmupIterations: 1 });
+  }, { time: 0, iterations: 3, warmupIterations: 1 });
   bench('tracksToShapes (all tracks, merged by frame)', () => {
     sink += tracksToShapes(tracks, { endFrame: 100 }).length;
-  }, { time: 3000, iterations: 3, warmupIterations: 1 });
+  }, { time: 0, iterations: 3, warmupIterations: 1 });
 });
 
 export const benchSink = () => sink;

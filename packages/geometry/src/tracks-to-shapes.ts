@@ -45,15 +45,18 @@ export function tracksToShapes<S extends TrackedShapeLike>(
       includeOutside,
       includedFrames,
       dimension: options.dimension,
-    }).map((shape) => ({
-      ...shape,
-      label_id: track.label_id ?? 0,
-      group: track.group ?? 0,
-      track_id: trackId,
-      source: track.source ?? 'manual',
-      attributes: [...shape.attributes, ...trackAttributes.map((attribute) => ({ ...attribute }))],
-      elements: [],
-    }));
+    }).map((shape) => {
+      // Known fields are assigned in one order so that every decorated shape shares a hidden class.
+      const decorated = shape as unknown as TrackFrameShape<S>;
+      decorated.label_id = track.label_id ?? 0;
+      decorated.group = track.group ?? 0;
+      decorated.track_id = trackId;
+      decorated.source = track.source ?? 'manual';
+      if (trackAttributes.length > 0)
+        decorated.attributes = [...shape.attributes, ...trackAttributes.map((attribute) => ({ ...attribute }))];
+      decorated.elements = [];
+      return decorated;
+    });
     if (track.elements !== undefined && track.elements.length > 0) {
       if (shapes.length === 0) return;
       let elementFrames = new Set(shapes.map((shape) => shape.frame));
@@ -72,12 +75,27 @@ export function tracksToShapes<S extends TrackedShapeLike>(
         if (list === undefined) byFrame.set(element.frame, [element]);
         else list.push(element);
       }
-      shapes = shapes.map((shape) => ({ ...shape, elements: byFrame.get(shape.frame) ?? [] }));
+      for (const shape of shapes) shape.elements = byFrame.get(shape.frame) ?? [];
       if (!includeOutside)
         shapes = shapes.filter((shape) => shape.elements.length === 0 || !shape.elements.every((element) => element.outside));
     }
     for (const shape of shapes) all.push(shape);
   });
-  // Stable sort: within one frame, shapes stay in track order (heapq.merge's tie rule).
-  return all.sort((a, b) => a.frame - b.frame);
+  return sortByFrame(all, options.endFrame);
+}
+
+/**
+ * Stable order by frame, so that within one frame shapes stay in track order (heapq.merge's tie rule). Frames
+ * lie below `endFrame`, so a counting sort does it in linear time when that range is not much larger than the
+ * list.
+ */
+function sortByFrame<T extends { frame: number }>(shapes: T[], endFrame: number): T[] {
+  if (!(endFrame > 0 && endFrame <= 4 * shapes.length + 1024) || shapes.some((shape) => !(shape.frame >= 0 && shape.frame < endFrame)))
+    return shapes.sort((a, b) => a.frame - b.frame);
+  const start = new Int32Array(endFrame + 1);
+  for (const shape of shapes) start[shape.frame + 1]++;
+  for (let frame = 0; frame < endFrame; frame++) start[frame + 1] += start[frame];
+  const sorted: T[] = new Array(shapes.length);
+  for (const shape of shapes) sorted[start[shape.frame]++] = shape;
+  return sorted;
 }
