@@ -80,7 +80,8 @@ class DatumaroWriter {
     for (const shape of this.dataset.annotations.shapes) add(shape);
     if (this.dataset.annotations.tracks.length > 0) {
       const expanded = tracksToShapes(this.dataset.annotations.tracks, { endFrame: this.dataset.frames.length, deletedFrames: this.dataset.meta.deletedFrames });
-      for (const shape of expanded) add(shape as unknown as ExportShape);
+      // Interpolation keeps outside keyframes; CVAT's exporter leaves frames where the object is absent out.
+      for (const shape of expanded) if (!shape.outside) add(shape as unknown as ExportShape);
     }
     // CVAT sorts each frame's shapes by z_order before converting them (stable).
     for (const list of byFrame.values()) list.sort((a, b) => a.z_order - b.z_order);

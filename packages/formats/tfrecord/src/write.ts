@@ -83,7 +83,10 @@ export async function writeTfRecord(dataset: Dataset, sink: FileSink, options: W
   };
   for (const shape of dataset.annotations.shapes) add(shape);
   if (dataset.annotations.tracks.length > 0) {
-    for (const shape of tracksToShapes(dataset.annotations.tracks, { endFrame: dataset.frames.length, deletedFrames: dataset.meta.deletedFrames })) add(shape as unknown as ExportShape);
+    // Interpolation keeps outside keyframes; CVAT's exporter leaves frames where the object is absent out.
+    for (const shape of tracksToShapes(dataset.annotations.tracks, { endFrame: dataset.frames.length, deletedFrames: dataset.meta.deletedFrames })) {
+      if (!shape.outside) add(shape as unknown as ExportShape);
+    }
   }
   if (dataset.annotations.tags.length > 0) context.diagnostics.warn('tag-unsupported', `${dataset.annotations.tags.length} tag(s) dropped: TFRecord holds boxes only`);
 
