@@ -1,0 +1,36 @@
+// Load benchmark over loopback HTTP: GET and PATCH (create / update one shape) of the annotations of a task with
+// 100,000 shapes, sequential requests, bounded in count. vitest bench reports requests per second (hz) and the
+// p99 latency. Setup runs at module level (vitest bench runs no hooks before benches).
+import { bench, describe } from 'vitest';
+import { startHarness, TASK_BODY } from './test-support/harness.js';
+
+const SHAPES = 100_000;
+const h = await startHarness();
+const taskId: number = (await h.api('POST', '/api/tasks', TASK_BODY)).json.id;
+const put = await h.api('PUT', `/api/tasks/${taskId}/annotations`, {
+  shapes: Array.from({ length: SHAPES }, (_, index) => ({ type: 'rectangle', frame: index % 10, label_id: 1, points: [index % 600, index % 400, (index % 600) + 20, (index % 400) + 20] })),
+});
+if (put.status !== 200) throw new Error(`setup PUT failed: ${put.status}`);
+const target: { id: number } = put.json.shapes[0];
+const headers = { authorization: `Token ${h.token}`, 'content-type': 'application/json' };
+let x = 0;
+
+async function request(method: string, path: string, body?: unknown): Promise<void> {
+  const response = await fetch(`${h.server.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${method} ${path}: ${response.status}`);
+}
+
+describe(`task of ${SHAPES.toLocaleString('en')} shapes over loopback HTTP`, () => {
+  bench('GET /api/tasks/{id}/annotations', () => request('GET', `/api/tasks/${taskId}/annotations`), { iterations: 8, time: 0, warmupIterations: 1, warmupTime: 0 });
+  bench(
+    'PATCH ?action=create (one shape)',
+    () => request('PATCH', `/api/tasks/${taskId}/annotations?action=create`, { shapes: [{ type: 'rectangle', frame: 1, label_id: 2, points: [1, 2, 3, 4] }] }),
+    { iterations: 50, time: 0, warmupIterations: 2, warmupTime: 0 },
+  );
+  bench(
+    'PATCH ?action=update (one shape)',
+    () => request('PATCH', `/api/tasks/${taskId}/annotations?action=update`, { shapes: [{ id: target.id, type: 'rectangle', frame: 0, label_id: 1, points: [x++ % 100, 0, 50, 50] }] }),
+    { iterations: 50, time: 0, warmupIterations: 2, warmupTime: 0, teardown: async () => undefined },
+  );
+});
