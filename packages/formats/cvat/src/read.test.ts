@@ -128,7 +128,7 @@ describe('readCvat: video flavour', () => {
     const dataset = await read(
       xml(
         `<track id="0" label="car" source="manual">
-<mask frame="5" keyframe="1" outside="0" occluded="0" rle="0, 4" left="0" top="0" width="2" height="2" z_order="0"></mask>
+<mask frame="5" keyframe="1" outside="0" occluded="0" rle="0, 4" left="0" top="0" width="2" height="2" z_order="0"><attribute name="speed">3</attribute><attribute name="model">m</attribute></mask>
 <mask frame="7" keyframe="1" outside="0" occluded="0" rle="1, 3" left="0" top="0" width="2" height="2" z_order="0"></mask>
 </track>`,
         videoMeta,
@@ -136,7 +136,17 @@ describe('readCvat: video flavour', () => {
       context,
     );
     expect(dataset.annotations.tracks).toEqual([]);
-    expect(dataset.annotations.shapes.map((shape) => [shape.type, shape.frame, shape.points])).toEqual([['mask', 0, [0, 4, 0, 0, 1, 1]]]);
+    expect(dataset.annotations.shapes.map((shape) => [shape.type, shape.frame, shape.points, shape.attributes])).toEqual([
+      [
+        'mask',
+        0,
+        [0, 4, 0, 0, 1, 1],
+        [
+          { spec_id: 1, value: '3' },
+          { spec_id: 2, value: 'm' },
+        ],
+      ],
+    ]);
     expect(context.diagnostics.items.map((item) => item.code)).toContain('track-flattened');
   });
 

@@ -502,7 +502,7 @@ class CvatXmlReader {
       const read = this.readTrackedShape(item, type, label, subset, true);
       if (type === 'mask') {
         // CVAT cannot hold mask tracks: its importer keeps the first shape as a plain shape (`load_anno`).
-        if (!firstMask && read) firstMask = { shape: read.shape, element: item };
+        if (!firstMask && read) firstMask = { shape: { ...read.shape, attributes: [...read.shape.attributes, ...read.trackAttributes] }, element: item };
         continue;
       }
       if (read) {
@@ -537,7 +537,7 @@ class CvatXmlReader {
         frame: first.frame,
         group: track.group,
         source: track.source,
-        attributes: [...first.attributes, ...track.attributes],
+        attributes: first.attributes,
         type: 'mask',
         occluded: first.occluded,
         outside: false,
