@@ -244,7 +244,8 @@ export function createApp(ctx: ServerContext): Hono<Env> {
         throw new HttpError(410, { detail: 'This endpoint no longer supports exporting annotations; use POST …/dataset/export' });
       const t = target(c, kind);
       const store = ctx.store(t.task);
-      return c.json(t.job ? store.getJob(t.job.position) : store.get());
+      const text = ctx.readCache.get(store, t.job?.position ?? 0, () => JSON.stringify(t.job ? store.getJob(t.job.position) : store.get()));
+      return c.body(text, 200, { 'content-type': 'application/json' });
     });
 
     app.put(path, async (c) => {

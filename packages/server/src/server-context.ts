@@ -8,6 +8,7 @@ import type { ServerConfig } from './config.js';
 import type { Db } from './database.js';
 import type { Logger } from './logger.js';
 import { OffThreadRunner } from './off-thread.js';
+import { ReadCache } from './read-cache.js';
 import { TaskRepository, type TaskRow } from './task-repository.js';
 
 /** Stores kept in memory; a task of 100,000 shapes is some tens of megabytes. */
@@ -19,6 +20,7 @@ export class ServerContext {
   readonly runner: OffThreadRunner;
   readonly uploadsDir: string;
   readonly exportsDir: string;
+  readonly readCache = new ReadCache();
   private readonly stores = new Map<number, AnnotationStore>();
 
   constructor(
