@@ -476,6 +476,7 @@ class CvatXmlReader {
     let shapeType: ShapeType | undefined;
     let sawShape = false;
     let firstMask: { shape: TrackedShape; element: XmlElement } | undefined;
+    let maskKeyframes = 0;
 
     for (const item of element.children) {
       if (item.name === 'track') {
@@ -502,6 +503,7 @@ class CvatXmlReader {
       const read = this.readTrackedShape(item, type, label, subset, true);
       if (type === 'mask') {
         // CVAT cannot hold mask tracks: its importer keeps the first shape as a plain shape (`load_anno`).
+        if (read) maskKeyframes++;
         if (!firstMask && read) firstMask = { shape: { ...read.shape, attributes: [...read.shape.attributes, ...read.trackAttributes] }, element: item };
         continue;
       }
@@ -529,7 +531,9 @@ class CvatXmlReader {
     }
 
     if (firstMask) {
-      this.context.diagnostics.warn('track-flattened', 'CVAT keeps no mask tracks: the first mask of the track is kept as a shape, the rest dropped', this.where(element));
+      if (maskKeyframes > 1)
+        this.context.diagnostics.warn('track-flattened', `CVAT keeps no mask tracks: the first of ${maskKeyframes} mask keyframes is kept as a shape, the rest dropped`, this.where(element));
+      else this.context.diagnostics.info('shape-converted', 'a mask track of one keyframe is read as a mask shape, as CVAT does', this.where(element));
       const first = firstMask.shape;
       this.shapes.push({
         id: null,

@@ -84,6 +84,17 @@ describe('writeCvat', () => {
     ]);
   });
 
+  it('"CVAT for video": a mask shape comes back as the same mask shape', async () => {
+    const mask = shape({ type: 'mask', points: [1, 2, 1, 0, 0, 1, 1], frame: 1 });
+    const data = dataset({ shapes: [mask] }, [0, 1, 2].map((index) => ({ index, name: `frame_${index}`, width: 2, height: 2, subset: '' })));
+    const { xml, codes } = await write(data, 'video');
+    expect(codes).toEqual(['shape-converted']);
+    const context = createContext();
+    const back = await readCvat(new MemoryTree({ 'annotations.xml': xml }), {}, context);
+    expect(back.annotations.shapes).toEqual([mask]);
+    expect(context.diagnostics.items.map((item) => [item.code, item.severity])).toEqual([['shape-converted', 'info']]);
+  });
+
   it('saves images under images/, per subset in a project export', async () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const image = { path: 'src/x.jpg', read: async () => bytes };

@@ -334,7 +334,9 @@ class CvatXmlWriter {
     if (dataset.annotations.shapes.length > 0)
       context.diagnostics.warn('shape-converted', `${dataset.annotations.shapes.length} shape(s) written as one-frame tracks ("CVAT for video" has tracks only)`);
     for (const shape of dataset.annotations.shapes) {
-      const closes = this.absolute(shape.frame) + this.step < stop;
+      // A mask becomes a one-keyframe track: CVAT cannot interpolate masks, and its importer turns a mask track
+      // back into a shape from the first keyframe.
+      const closes = shape.type !== 'mask' && this.absolute(shape.frame) + this.step < stop;
       const keyframes = (points: readonly number[], base: Omit<SubShape, 'frame'> | Omit<Shape, 'frame'>, outside: boolean) => [
         { id: null, frame: shape.frame, type: base.type, occluded: base.occluded, outside, z_order: base.z_order, rotation: base.rotation, points: [...points], attributes: base.attributes },
         ...(closes
