@@ -1,8 +1,8 @@
 """Times pycocotools' C code on the workload of @annoconv/geometry's benchmarks, for comparison.
 
 Usage (from the repository root):
-    GEOMETRY_BENCH_EXPORT=/some/dir/workload.json npx vitest bench --run packages/geometry/src/rle.bench.ts
-    python packages/geometry/bench/pycocotools_compare.py /some/dir/workload.json
+    GEOMETRY_BENCH_EXPORT=workload.json npx vitest bench --run packages/geometry/src/rle.bench.ts
+    python packages/geometry/bench/pycocotools_compare.py workload.json
 
 Reports wall time and process CPU time per operation (CPU time is the steadier figure on a busy machine).
 """
