@@ -86,7 +86,7 @@ class DatumaroReader {
       await this.readFile(file);
       this.context.onProgress?.({ stage: 'reading Datumaro annotations', done: ++done, total: files.length });
     }
-    for (const [label, names] of this.declaredAttributes) for (const name of names) this.builder.attribute(label, name);
+    for (const [label, names] of this.declaredAttributes) for (const name of names) this.builder.attribute(label, name, { mutable: true });
     const dataset = this.builder.build();
     for (const frame of dataset.frames) {
       const shapes = this.shapesByFrame.get(frame.index);
@@ -192,7 +192,9 @@ class DatumaroReader {
     for (const [name, value] of Object.entries(values)) {
       if (CVAT_INTERNAL_ATTRIBUTES.has(name)) continue;
       const known = label.attributes.find((spec) => spec.name === name);
-      const spec = known ?? this.builder.attribute(label, name, typeof value === 'boolean' ? { input_type: 'checkbox', default_value: 'false', values: ['false', 'true'] } : {});
+      // Specs made from values are mutable: a value that changes along a track stays on its keyframes when tracks
+      // are rebuilt (an immutable spec would keep only the track's first value).
+      const spec = known ?? this.builder.attribute(label, name, typeof value === 'boolean' ? { input_type: 'checkbox', default_value: 'false', values: ['false', 'true'], mutable: true } : { mutable: true });
       attributes.push({ spec_id: spec.id, value: attributeValueFromFile(spec, value) });
     }
     return attributes;

@@ -38,20 +38,37 @@ export async function detectUltralytics(tree: FileTree, flavour: UltralyticsDete
   }
   if (hasKeypoints) return { confidence: 0.1, reasons: [`${config.path} has kpt_shape (a Pose dataset)`] };
   const paths = tree.entries().map((entry) => entry.path);
-  const fields = await firstLineFieldCount(tree, paths.filter((path) => /(^|\/)labels\/.*\.txt$/.test(path)));
-  if (fields === undefined) {
+  const sample = await sampleLabelLines(tree, paths.filter((path) => /(^|\/)labels\/.*\.txt$/.test(path)));
+  if (sample.length === 0) {
     // Nothing to look at: Detection is the likeliest reading of an empty dataset.
     return { confidence: flavour === 'detection' ? 0.6 : 0.5, reasons: [`${config.path} has names; no label lines to tell the flavour`] };
   }
+  const fields = sample[0]!.length;
   const fits = {
     detection: fields === 5 || fields === 6,
     obb: fields === 9 || fields === 10,
     segmentation: fields >= 7,
   }[flavour];
   if (!fits) return { confidence: 0.1, reasons: [`label lines have ${fields} fields, which ${flavour} does not use`] };
-  // 9 or 10 fields is also a 4-point polygon; OBB is the likelier reading.
-  const confidence = flavour === 'segmentation' && (fields === 9 || fields === 10) ? 0.5 : 0.9;
-  return { confidence, reasons: [`${config.path} has names; label lines have ${fields} fields`] };
+  if (fields !== 9 && fields !== 10) return { confidence: 0.9, reasons: [`${config.path} has names; label lines have ${fields} fields`] };
+  // 9 or 10 fields is also a 4-point polygon. Another line of a Segmentation field count settles it; else OBB is
+  // the likelier reading only when every quadrilateral is a (scaled) rectangle, as OBB exports write them.
+  const other = sample.find((row) => row.length !== 9 && row.length !== 10);
+  if (other !== undefined) {
+    const segmentation = other.length >= 7;
+    const confidence = flavour === 'segmentation' ? (segmentation ? 0.9 : 0.1) : segmentation ? 0.1 : 0.5;
+    return { confidence, reasons: [`label lines have 9 or 10 fields and also ${other.length}`] };
+  }
+  const rectangles = sample.every(isParallelogram);
+  const confidence = rectangles ? (flavour === 'segmentation' ? 0.5 : 0.9) : flavour === 'segmentation' ? 0.7 : 0.6;
+  return { confidence, reasons: [`${config.path} has names; label lines have ${fields} fields${rectangles ? ', every quadrilateral a rectangle' : ', not every quadrilateral a rectangle'}`] };
+}
+
+/** Corners p1…p4 whose diagonals share their midpoint: a rectangle stays a parallelogram when x and y are normalized apart. */
+function isParallelogram(fields: readonly string[]): boolean {
+  const value = (index: number): number => Number(fields[index]);
+  const tolerance = 1e-5;
+  return Math.abs(value(1) + value(5) - value(3) - value(7)) <= tolerance && Math.abs(value(2) + value(6) - value(4) - value(8)) <= tolerance;
 }
 
 export async function detectClassification(tree: FileTree): Promise<DetectResult> {
@@ -73,10 +90,18 @@ export async function detectClassification(tree: FileTree): Promise<DetectResult
 }
 
 async function firstLineFieldCount(tree: FileTree, candidates: string[]): Promise<number | undefined> {
+  return (await sampleLabelLines(tree, candidates))[0]?.length;
+}
+
+/** The fields of the label lines of the first 50 label files (sorted by path), at most 2,000 lines. */
+async function sampleLabelLines(tree: FileTree, candidates: string[]): Promise<string[][]> {
   const sorted = [...candidates].sort();
+  const sample: string[][] = [];
   for (const path of sorted.slice(0, 50)) {
-    const rows = splitLines(await tree.readText(path));
-    if (rows.length > 0) return rows[0]!.fields.length;
+    for (const row of splitLines(await tree.readText(path))) {
+      sample.push(row.fields);
+      if (sample.length >= 2000) return sample;
+    }
   }
-  return undefined;
+  return sample;
 }

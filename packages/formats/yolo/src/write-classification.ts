@@ -31,6 +31,8 @@ export async function writeClassification(dataset: Dataset, sink: FileSink, opti
       if (name === undefined) {
         context.diagnostics.warn('label-unknown', `tag with label id ${tag.label_id} matches no top-level label; dropped`, { frame: frame.index, frameName: frame.name, objectKind: 'tag' });
       } else if (!names.includes(name)) names.push(name);
+      // A class folder holds an image once: a second tag of the same label on one image cannot be written.
+      else context.diagnostics.warn('duplicate', `a second '${name}' tag on this image; ${FORMAT_NAME} keeps one per class`, { frame: frame.index, frameName: frame.name, objectKind: 'tag' });
       if (tag.attributes.length > 0) context.diagnostics.warn('attribute-dropped', `${FORMAT_NAME} cannot hold attributes; dropped`, { frame: frame.index, frameName: frame.name, objectKind: 'tag' });
     }
     const { id, extension } = itemOf(frame.name);
