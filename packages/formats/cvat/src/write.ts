@@ -16,8 +16,8 @@ import type {
   Track,
   WriteOptions,
 } from '@annoconv/core';
-import { XmlWriter, type XmlAttributes } from './xml-writer.js';
-import { geometryAttributes } from './write-geometry.js';
+import { XmlWriter, attribute } from './xml-writer.js';
+import { geometryFragment } from './write-geometry.js';
 import { ELEMENT_OF_SHAPE, ROTATABLE } from './schema.js';
 import { interpolateTrack, tracksToShapes, withoutMaskInterpolation, type InterpolatedShape } from './track-frames.js';
 
@@ -284,12 +284,11 @@ class CvatXmlWriter {
     if (name === undefined) return;
     this.reportShapeLosses(shape);
     const element = ELEMENT_OF_SHAPE[shape.type];
-    const attributes: Array<[string, string]> = [['label', name], ['source', shape.source]];
-    if (shape.type !== 'skeleton') attributes.push(['occluded', shape.occluded ? '1' : '0']);
+    let attributes = attribute('label', name) + attribute('source', shape.source);
+    if (shape.type !== 'skeleton') attributes += shape.occluded ? ' occluded="1"' : ' occluded="0"';
     else if (shape.occluded) this.context.diagnostics.warn('occluded-dropped', 'CVAT writes no occluded for a skeleton itself (only for its elements)', { frame: shape.frame });
-    attributes.push(...geometryAttributes(shape.type, shape.points, shape.rotation));
-    attributes.push(['z_order', String(shape.z_order)]);
-    if (shape.group) attributes.push(['group_id', String(shape.group)]);
+    attributes += geometryFragment(shape.type, shape.points, shape.rotation) + ` z_order="${shape.z_order}"`;
+    if (shape.group) attributes += ` group_id="${shape.group}"`;
     this.xml.open(element, attributes);
     if (shape.type === 'skeleton') {
       for (const sub of shape.elements) {
@@ -298,14 +297,13 @@ class CvatXmlWriter {
         this.reportShapeLosses(sub);
         if (sub.z_order !== 0)
           this.context.diagnostics.warn('z-order-dropped', `a skeleton element has z_order ${sub.z_order}; CVAT writes none for elements`, { frame: sub.frame });
-        const subAttributes: Array<[string, string]> = [
-          ['label', subName],
-          ['source', sub.source],
-          ['outside', sub.outside ? '1' : '0'],
-          ['occluded', sub.occluded ? '1' : '0'],
-          ...geometryAttributes(sub.type, sub.points, sub.rotation),
-        ];
-        if (sub.group) subAttributes.push(['group_id', String(sub.group)]);
+        let subAttributes =
+          attribute('label', subName) +
+          attribute('source', sub.source) +
+          (sub.outside ? ' outside="1"' : ' outside="0"') +
+          (sub.occluded ? ' occluded="1"' : ' occluded="0"') +
+          geometryFragment(sub.type, sub.points, sub.rotation);
+        if (sub.group) subAttributes += ` group_id="${sub.group}"`;
         this.xml.open(ELEMENT_OF_SHAPE[sub.type], subAttributes);
         this.writeAttributes(sub.attributes, sub.frame);
         this.xml.close(ELEMENT_OF_SHAPE[sub.type]);
@@ -418,13 +416,14 @@ class CvatXmlWriter {
         for (const { shape: elementShape, label } of elements) {
           if (elementShape.keyframe && elementShape.z_order !== 0)
             this.context.diagnostics.warn('z-order-dropped', `a skeleton element keyframe has z_order ${elementShape.z_order}; CVAT writes none for elements`, { frame: elementShape.frame });
-          this.xml.open(ELEMENT_OF_SHAPE[elementShape.type], [
-            ['label', label],
-            ['keyframe', elementShape.keyframe ? '1' : '0'],
-            ['outside', elementShape.outside ? '1' : '0'],
-            ['occluded', elementShape.occluded ? '1' : '0'],
-            ...geometryAttributes(elementShape.type, elementShape.points, elementShape.rotation),
-          ]);
+          this.xml.open(
+            ELEMENT_OF_SHAPE[elementShape.type],
+            attribute('label', label) +
+              (elementShape.keyframe ? ' keyframe="1"' : ' keyframe="0"') +
+              (elementShape.outside ? ' outside="1"' : ' outside="0"') +
+              (elementShape.occluded ? ' occluded="1"' : ' occluded="0"') +
+              geometryFragment(elementShape.type, elementShape.points, elementShape.rotation),
+          );
           this.writeAttributes(elementShape.attributes, elementShape.frame);
           this.xml.close(ELEMENT_OF_SHAPE[elementShape.type]);
         }
@@ -433,14 +432,13 @@ class CvatXmlWriter {
         continue;
       }
       const element = ELEMENT_OF_SHAPE[shape.type];
-      const shapeAttributes: XmlAttributes = [
-        ['frame', String(this.absolute(shape.frame))],
-        ['keyframe', shape.keyframe ? '1' : '0'],
-        ['outside', shape.outside ? '1' : '0'],
-        ['occluded', shape.occluded ? '1' : '0'],
-        ...geometryAttributes(shape.type, shape.points, shape.rotation),
-        ['z_order', String(shape.z_order)],
-      ];
+      const shapeAttributes =
+        ` frame="${this.absolute(shape.frame)}"` +
+        (shape.keyframe ? ' keyframe="1"' : ' keyframe="0"') +
+        (shape.outside ? ' outside="1"' : ' outside="0"') +
+        (shape.occluded ? ' occluded="1"' : ' occluded="0"') +
+        geometryFragment(shape.type, shape.points, shape.rotation) +
+        ` z_order="${shape.z_order}"`;
       if (shape.keyframe) this.reportShapeLosses(shape);
       this.xml.open(element, shapeAttributes);
       // Immutable (track) attributes are repeated on every shape, after the shape's own.

@@ -7,8 +7,11 @@ export function escapeText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const NEEDS_QUOTING = /[&<>"\n\r\t]/;
+
 /** XMLGenerator's `quoteattr`: escapes text plus newline / CR / tab, and picks the quote character. */
 export function quoteAttribute(value: string): string {
+  if (!NEEDS_QUOTING.test(value)) return `"${value}"`;
   let escaped = escapeText(value);
   if (/[\n\r\t]/.test(escaped)) escaped = escaped.replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
   if (escaped.includes('"')) {
@@ -20,6 +23,11 @@ export function quoteAttribute(value: string): string {
 
 export type XmlAttributes = ReadonlyArray<readonly [string, string]>;
 
+/** One attribute rendered as start-tag text: ` name="value"` (escaped as `quoteAttribute` does). */
+export function attribute(name: string, value: string): string {
+  return ` ${name}=${quoteAttribute(value)}`;
+}
+
 /** Accumulates the document as string parts; `take()` hands over what is ready so output can be streamed. */
 export class XmlWriter {
   private parts: string[] = [];
@@ -29,8 +37,16 @@ export class XmlWriter {
     this.parts.push('<?xml version="1.0" encoding="utf-8"?>\n');
   }
 
+  /** `\n` plus two spaces per level, made once per level. */
+  private readonly indents: string[] = [];
+
   private indent(): void {
-    this.parts.push('\n' + '  '.repeat(this.level));
+    let indent = this.indents[this.level];
+    if (indent === undefined) {
+      indent = '\n' + '  '.repeat(this.level);
+      this.indents[this.level] = indent;
+    }
+    this.parts.push(indent);
   }
 
   private startTag(name: string, attributes: XmlAttributes): string {
@@ -52,9 +68,10 @@ export class XmlWriter {
     this.indent();
   }
 
-  open(name: string, attributes: XmlAttributes = []): void {
+  /** A start tag; `attributes` are pairs, or start-tag text already rendered (see `attribute`). */
+  open(name: string, attributes: XmlAttributes | string = []): void {
     this.indent();
-    this.parts.push(this.startTag(name, attributes));
+    this.parts.push(typeof attributes === 'string' ? `<${name}${attributes}>` : this.startTag(name, attributes));
     this.level++;
   }
 
