@@ -84,6 +84,12 @@ export function createApp(ctx: ServerContext): Hono<Env> {
   });
   app.notFound((c) => c.json({ detail: 'Not found.' }, 404));
 
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
   app.get('/api/server/health', (c) => c.json({ status: 'ok' }));
 
   app.use('/api/*', async (c, next) => {
@@ -244,8 +250,8 @@ export function createApp(ctx: ServerContext): Hono<Env> {
         throw new HttpError(410, { detail: 'This endpoint no longer supports exporting annotations; use POST …/dataset/export' });
       const t = target(c, kind);
       const store = ctx.store(t.task);
-      const text = ctx.readCache.get(store, t.job?.position ?? 0, () => JSON.stringify(t.job ? store.getJob(t.job.position) : store.get()));
-      return c.body(text, 200, { 'content-type': 'application/json' });
+      const bytes = ctx.readCache.get(store, t.job?.position ?? 0, () => JSON.stringify(t.job ? store.getJob(t.job.position) : store.get()));
+      return new Response(bytes, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.byteLength) } });
     });
 
     app.put(path, async (c) => {
