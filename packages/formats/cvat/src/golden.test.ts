@@ -42,17 +42,18 @@ describe('golden files', () => {
       expect(context.diagnostics.items.map((item) => item.code)).toEqual(testCase.diagnostics);
     });
 
-    it.skipIf(!testCase.readBack)(`${testCase.name}: reads annotations.xml back to dataset.json`, async () => {
-      const xml = readFileSync(path.join(folder, 'annotations.xml'), 'utf8');
-      const context = createContext();
-      const back = await readCvat(new MemoryTree({ 'annotations.xml': xml }), {}, context);
-      const expected = structuredClone(dataset);
-      // CVAT's exporter writes sub-label names instead of ids into the skeleton SVG.
-      for (const label of expected.labels)
-        for (const sublabel of label.sublabels) if (label.svg) label.svg = label.svg.replace(`data-label-id="${sublabel.id}"`, `data-label-name="${sublabel.name}"`);
-      for (const shape of expected.annotations.shapes) if (shape.type !== 'mask') shape.points = rounded(shape.points);
-      expect(back).toEqual(expected);
-      expect(context.diagnostics.items).toEqual([]);
-    });
+    if (testCase.readBack)
+      it(`${testCase.name}: reads annotations.xml back to dataset.json`, async () => {
+        const xml = readFileSync(path.join(folder, 'annotations.xml'), 'utf8');
+        const context = createContext();
+        const back = await readCvat(new MemoryTree({ 'annotations.xml': xml }), {}, context);
+        const expected = structuredClone(dataset);
+        // CVAT's exporter writes sub-label names instead of ids into the skeleton SVG.
+        for (const label of expected.labels)
+          for (const sublabel of label.sublabels) if (label.svg) label.svg = label.svg.replace(`data-label-id="${sublabel.id}"`, `data-label-name="${sublabel.name}"`);
+        for (const shape of expected.annotations.shapes) if (shape.type !== 'mask') shape.points = rounded(shape.points);
+        expect(back).toEqual(expected);
+        expect(context.diagnostics.items).toEqual([]);
+      });
   }
 });
