@@ -18,8 +18,13 @@ export type DiagnosticCode =
   | 'value-coerced'
   | 'field-ignored' // data the model cannot hold, read and left out
   | 'data-unsupported' // a whole part of the input (a COCO task, a file kind) the model cannot hold
+  | 'field-dropped' // a field of an object the target cannot hold (a score, an element's outside flag)
   | 'duplicate'
   | 'invalid-value'
+  | 'instance-overflow' // more instances on a frame than an instance mask can number
+  | 'group-merged' // the members of a group were painted or written as one object
+  | 'label-color-collision' // two labels share a colour in a colour-coded mask
+  | 'format-ambiguous' // two formats recognised the input equally well
   | (string & {});
 
 export type Severity = 'error' | 'warning' | 'info';
