@@ -59,7 +59,12 @@ export async function convert(options: ConvertOptions): Promise<ConvertResult> {
     const read = await readTree(
       tree,
       named,
-      { ...(options.options ? { options: options.options } : {}), ...(progress ? { onProgress: progress } : {}), ...(options.signal ? { signal: options.signal } : {}) },
+      {
+        ...(options.options ? { options: options.options } : {}),
+        ...(options.saveImages ? { saveImages: true } : {}),
+        ...(progress ? { onProgress: progress } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
       plugins,
       [writer],
     );

@@ -18,6 +18,11 @@ export interface ReadDatasetOptions {
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
   plugins?: readonly FormatPlugin[];
+  /**
+   * Tells the reader that image files will be saved, so readers that find images embedded in the annotation files
+   * (TFRecord) keep their bytes instead of dropping them as they stream.
+   */
+  saveImages?: boolean;
 }
 
 export interface ReadDatasetResult {
@@ -68,6 +73,7 @@ export async function readTree(
   context.onProgress?.({ stage: 'detecting', done: 0 });
   const reader = plugin ?? (await detectBest(tree, plugins, context));
   const readOptions = resolveFormatOptions(options.options ?? {}, [reader, ...alsoAccepting]);
+  if (options.saveImages) readOptions.saveImages = true;
   context.onProgress?.({ stage: 'reading', done: 0 });
   // readerFor / detect only return plugins with a reader.
   const dataset = await reader.read!(tree, readOptions, context);

@@ -12,6 +12,7 @@ export const tfRecordPlugin: FormatPlugin = {
   importer: listing('TFRecord', '1.0'),
   exporter: listing('TFRecord', '1.0'),
   capabilities: { shapes: ['rectangle'], tags: false, tracks: 'per-frame', attributes: false, imageSizes: true, images: true },
+  options: [{ name: 'saveImages', type: 'boolean', default: false, description: 'Export: embed image bytes. Import: keep the embedded bytes so a conversion can save them (the engine sets it with save images).' }],
   detect: (tree) => detectTfRecord(tree),
   read: (tree, options, context) => readTfRecord(tree, options, context),
   write: (dataset, sink, options, context) => writeTfRecord(dataset, sink, options, context),
