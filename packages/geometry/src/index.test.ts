@@ -20,6 +20,7 @@ it('exports exactly the public API', async () => {
       'rotatedRectanglePolygon',
       'shapeToRle',
       'tracksToShapes',
+      'polygonArea',
       'polygonToRle',
       'polygonsToRle',
       'rleArea',

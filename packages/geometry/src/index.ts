@@ -9,6 +9,7 @@ export { rleArea, rleToBbox } from './rle-measures.js';
 export { rleMerge } from './rle-merge.js';
 export { rleIou } from './rle-iou.js';
 export { polygonToRle, polygonsToRle, bboxToRle } from './polygon-to-rle.js';
+export { polygonArea } from './polygon-area.js';
 export { EMPTY_CVAT_MASK, cvatMaskToRle, rleToCvatMask, cvatMaskToBitmap, bitmapToCvatMask } from './cvat-mask.js';
 export type {
   AttributeValueLike,
