@@ -335,6 +335,8 @@ export function createApp(ctx: ServerContext): Hono<Env> {
           try {
             handle.setMessage('Reading the annotation file');
             const read = await ctx.runner.read({ kind: 'read', path: file.path, format, options: { conv_mask_to_poly: convMaskToPoly }, limits: config.archiveLimits }, handle.signal);
+            // A request cancelled while the file was read must not write anything.
+            if (handle.signal.aborted) throw new AnnoconvError('aborted', 'the request was cancelled');
             const task = repo.get(t.task.id);
             if (!task) throw new AnnoconvError('not-found', 'the task was deleted');
             handle.setMessage('Saving the annotations');

@@ -56,7 +56,29 @@ describe('import', () => {
     expect((await h.api('GET', `/api/tasks/${taskId}/annotations`)).json).toEqual(before);
   });
 
+  it('imports into a job: only what lies on the job frames is written, the rest of the task stays', async () => {
+    const before = (await h.api('GET', `/api/tasks/${taskId}/annotations`)).json;
+    const job = (await h.api('GET', `/api/jobs?task_id=${taskId}`)).json.results[2];
+    const response = await h.upload(`/api/jobs/${job.id}/annotations?format=COCO%201.0&import_mode=append`, 'annotation_file', 'job.json', cocoFile(['frame_001.jpg', 'frame_008.jpg']));
+    expect(response.status).toBe(202);
+    expect(response.json.rq_id).toBe(`action=import&target=job&target_id=${job.id}&subresource=annotations`);
+    expect((await waitForRequest(h, response.json.rq_id)).status).toBe('finished');
+    const after = (await h.api('GET', `/api/tasks/${taskId}/annotations`)).json;
+    expect(after.shapes.map((shape: any) => shape.frame)).toEqual([...before.shapes.map((shape: any) => shape.frame), 8]);
+  });
+
+  it('a cancelled import disappears (404) and writes nothing', async () => {
+    const before = (await h.api('GET', `/api/tasks/${taskId}/annotations`)).json;
+    const response = await h.upload(`/api/tasks/${taskId}/annotations?format=COCO%201.0`, 'annotation_file', 'c.json', cocoFile(['frame_003.jpg']));
+    const path = `/api/requests/${encodeURIComponent(response.json.rq_id)}`;
+    expect((await h.api('POST', `${path}/cancel`)).status).toBe(200);
+    expect((await h.api('GET', path)).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await h.api('GET', `/api/tasks/${taskId}/annotations`)).json).toEqual(before);
+  });
+
   it('refuses an unknown format, a bad import_mode and a missing file with 400', async () => {
+    expect((await h.upload(`/api/tasks/${taskId}/annotations`, 'annotation_file', 'a.json', '{}')).status).toBe(400);
     expect((await h.upload(`/api/tasks/${taskId}/annotations?format=Nope%201.0`, 'annotation_file', 'a.json', '{}')).json).toEqual({ detail: "Unknown input format 'Nope 1.0'" });
     expect((await h.upload(`/api/tasks/${taskId}/annotations?format=COCO%201.0&import_mode=merge`, 'annotation_file', 'a.json', '{}')).status).toBe(400);
     expect((await h.upload(`/api/tasks/${taskId}/annotations?format=COCO%201.0`, 'other_file', 'a.json', '{}')).status).toBe(400);
