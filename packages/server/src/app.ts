@@ -313,6 +313,9 @@ export function createApp(ctx: ServerContext): Hono<Env> {
     }
   }
 
+  /** Upload folders of import requests not yet done, so a cancelled request's upload is removed at once. */
+  const pendingUploads = new Map<string, string>();
+
   async function importAnnotations(c: Ctx, t: Target) {
     const format = c.req.query('format');
     if (format === undefined || format === '') throw badRequest('Please specify a correct format for the request');
@@ -353,11 +356,13 @@ export function createApp(ctx: ServerContext): Hono<Env> {
             });
             logger.info({ rqId, taskId: task.id, format: read.format }, 'annotations imported');
           } finally {
+            if (pendingUploads.get(rqId) === upload.dir) pendingUploads.delete(rqId);
             ctx.removeInside(ctx.uploadsDir, upload.dir);
           }
         },
       });
       submitted = !conflict;
+      if (submitted) pendingUploads.set(rqId, upload.dir);
       return c.json({ rq_id: rqId }, conflict ? 409 : 202);
     } finally {
       if (!submitted) ctx.removeInside(ctx.uploadsDir, upload.dir);
@@ -448,6 +453,11 @@ export function createApp(ctx: ServerContext): Hono<Env> {
   app.post('/api/requests/:rq_id/cancel', (c) => {
     const request = ownRequest(c);
     requests.cancel(request.id);
+    const upload = pendingUploads.get(request.id);
+    if (upload !== undefined) {
+      pendingUploads.delete(request.id);
+      ctx.removeInside(ctx.uploadsDir, upload);
+    }
     return c.body(null, 200);
   });
 

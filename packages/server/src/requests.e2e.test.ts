@@ -1,6 +1,8 @@
 // Import and export requests over loopback HTTP: 202 with CVAT's rq_ids, request status with CVAT's fields,
 // download of the result, an import that fails leaving the task as it was, and 409 while the same export runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { openZipFromBytes } from '@annoconv/io';
 import { startHarness, TASK_BODY, waitForRequest, type Harness } from './test-support/harness.js';
 
@@ -75,6 +77,8 @@ describe('import', () => {
     expect((await h.api('GET', path)).status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await h.api('GET', `/api/tasks/${taskId}/annotations`)).json).toEqual(before);
+    // Its upload is gone too.
+    expect(readdirSync(join(h.dataDir, 'uploads'))).toEqual([]);
   });
 
   it('refuses an unknown format, a bad import_mode and a missing file with 400', async () => {
