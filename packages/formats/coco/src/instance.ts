@@ -2,7 +2,7 @@
 // largest member leads (label, attributes), RLE is chosen by the leader's `is_crowd` or by a mask of its label,
 // polygons and masks are merged, the bbox comes from rectangles when there are any, and the area is the
 // pycocotools-rasterized pixel count (FORMATS.md §2.3).
-import { cvatMaskToRle, decodeRle, maskToPolygons, polygonsToRle, rasterizeShape, encodeRle, rleArea, rleMerge, rleToBbox, type Rle } from '@annoconv/geometry';
+import { cvatMaskToRle, decodeRle, maskToPolygons, polygonArea, polygonsToRle, rasterizeShape, encodeRle, rleArea, rleMerge, rleToBbox, type Rle } from '@annoconv/geometry';
 import type { Shape } from '@annoconv/core';
 import { round2 } from './numbers.js';
 
@@ -40,8 +40,7 @@ export function measurePart(shape: Shape, height: number, width: number): Part {
     }
     case 'polygon': {
       const polygon = shape.points.map(round2);
-      const rle = polygonsToRle([polygon], height, width);
-      return { shape, kind: 'polygon', bbox: pointsBox(polygon), area: rleArea(rle), polygon };
+      return { shape, kind: 'polygon', bbox: pointsBox(polygon), area: polygonArea(polygon, height, width), polygon };
     }
     case 'ellipse': {
       const rle = encodeRle(rasterizeShape({ type: 'ellipse', points: shape.points, rotation: shape.rotation }, height, width), height, width);
@@ -112,6 +111,7 @@ export function buildInstance(parts: Part[], height: number, width: number, isCr
     return { leader: leader.shape, segmentation: { rle }, area: rleArea(rle), bbox, iscrowd: 1 };
   }
   for (const mask of masks) for (const polygon of maskToPolygons(decodeRle(mask), height, width)) polygons.push(polygon.map(round2));
-  const area = polygons.length > 0 ? rleArea(polygonsToRle(polygons, height, width)) : bbox[2] * bbox[3];
+  const area =
+    polygons.length === 1 ? polygonArea(polygons[0]!, height, width) : polygons.length > 0 ? rleArea(polygonsToRle(polygons, height, width)) : bbox[2] * bbox[3];
   return { leader: leader.shape, segmentation: { polygons }, area, bbox, iscrowd: 0 };
 }
