@@ -6,6 +6,7 @@ import {
   indexLabels,
   skeletonLayout,
   throwIfAborted,
+  typedAttributeValue,
   type Dataset,
   type FileSink,
   type FormatContext,
@@ -15,9 +16,10 @@ import {
   type Sublabel,
   type WriteOptions,
 } from '@annoconv/core';
-import { tracksToShapes, type Rle } from '@annoconv/geometry';
+import { tracksToShapes } from '@annoconv/geometry';
 import { buildInstance, measurePart, pointsBox, type Box, type Instance, type Part } from './instance.js';
-import { formatFloat, formatFloatArray, round2 } from './numbers.js';
+import { JsonBytes } from './json-bytes.js';
+import { formatFloat, round2 } from './numbers.js';
 import type { CocoFlavour } from './read.js';
 
 /** A shape to export: a stored shape, or a track's shape on one frame. */
@@ -26,8 +28,8 @@ type FrameShape = Shape & { track_id?: number; keyframe?: boolean };
 const HEADER =
   '{"licenses":[{"name":"","id":0,"url":""}],"info":{"contributor":"","date_created":"","description":"","url":"","version":"","year":""},';
 const ELLIPSE_CONVERTED = 'ellipse written as an RLE mask (iscrowd 1), as CVAT does; it imports back as a mask';
-/** Output is handed to the sink in pieces of about this many characters. */
-const CHUNK_CHARS = 1 << 18;
+/** Output is handed to the sink in pieces of about this many bytes. */
+const CHUNK_BYTES = 1 << 18;
 
 export async function writeCoco(dataset: Dataset, sink: FileSink, options: WriteOptions, context: FormatContext, flavour: CocoFlavour): Promise<void> {
   const task = flavour === 'keypoints' ? 'person_keypoints' : 'instances';
@@ -118,6 +120,9 @@ function shapesByFrame(dataset: Dataset, context: FormatContext, deleted: Set<nu
 
 class SubsetWriter {
   private annotationId = 1;
+  /** The output being printed; annotations are written straight into it. */
+  private readonly out = new JsonBytes(CHUNK_BYTES + (1 << 16));
+  private firstAnnotation = true;
 
   constructor(
     private readonly frames: Frame[],
@@ -129,44 +134,44 @@ class SubsetWriter {
     private readonly flavour: CocoFlavour,
   ) {}
 
-  async *chunks(categories: string): AsyncIterable<string> {
-    let text = `${HEADER}"categories":${categories},"images":[`;
+  async *chunks(categories: string): AsyncIterable<Uint8Array> {
+    const out = this.out;
+    out.text(`${HEADER}"categories":${categories},"images":[`);
     for (let index = 0; index < this.frames.length; index++) {
       const frame = this.frames[index]!;
-      if (index > 0) text += ',';
-      text += `{"id":${this.firstImageId + index},"width":${frame.width ?? 0},"height":${frame.height ?? 0},"file_name":${JSON.stringify(frame.name)},"license":0,"flickr_url":"","coco_url":"","date_captured":0}`;
-      if (text.length > CHUNK_CHARS) {
-        yield text;
-        text = '';
-      }
+      out.text(index > 0 ? ',{"id":' : '{"id":');
+      out.int(this.firstImageId + index);
+      out.text(',"width":');
+      out.int(frame.width ?? 0);
+      out.text(',"height":');
+      out.int(frame.height ?? 0);
+      out.text(',"file_name":');
+      out.text(JSON.stringify(frame.name));
+      out.text(',"license":0,"flickr_url":"","coco_url":"","date_captured":0}');
+      if (out.length > CHUNK_BYTES) yield out.take();
     }
-    text += '],"annotations":[';
-    let first = true;
+    out.text('],"annotations":[');
     for (let index = 0; index < this.frames.length; index++) {
       const frame = this.frames[index]!;
       const shapes = this.byFrame[frame.index];
       if (!shapes || shapes.length === 0) continue;
       if (index % 256 === 0) throwIfAborted(this.context);
-      for (const annotation of this.frameAnnotations(frame, this.firstImageId + index, shapes)) {
-        text += first ? annotation : `,${annotation}`;
-        first = false;
-      }
-      if (text.length > CHUNK_CHARS) {
-        yield text;
-        text = '';
+      this.frameAnnotations(frame, this.firstImageId + index, shapes);
+      if (out.length > CHUNK_BYTES) {
+        yield out.take();
         this.context.onProgress?.({ stage: 'writing annotations', done: index + 1, total: this.frames.length });
       }
     }
-    yield `${text}]}`;
+    out.text(']}');
+    yield out.take();
   }
 
   private where(frame: Frame, shape: Shape): { frame: number; frameName: string; objectId?: number; objectKind: string } {
     return { frame: frame.index, frameName: frame.name, ...(shape.id !== null ? { objectId: shape.id } : {}), objectKind: 'shape' };
   }
 
-  /** The COCO annotations of one frame, as JSON texts. */
-  private frameAnnotations(frame: Frame, imageId: number, shapes: FrameShape[]): string[] {
-    const out: string[] = [];
+  /** Prints the COCO annotations of one frame. */
+  private frameAnnotations(frame: Frame, imageId: number, shapes: FrameShape[]): void {
     const diagnostics = this.context.diagnostics;
     let height = frame.height ?? 0;
     let width = frame.width ?? 0;
@@ -228,33 +233,37 @@ class SubsetWriter {
       for (const skeleton of skeletons) {
         const members = skeleton.group > 0 ? groups.get(skeleton.group) : undefined;
         if (members) used.add(skeleton.group);
-        out.push(this.keypointAnnotation(frame, imageId, skeleton, members, height, width));
+        this.keypointAnnotation(frame, imageId, skeleton, members, height, width);
       }
       for (const members of singles) {
         if (used.has(members[0]!.shape.group)) continue;
         for (const part of members) diagnostics.warn('shape-unsupported', `${part.shape.type} dropped: COCO Keypoints 1.0 writes only skeletons and the shapes grouped with them`, this.where(frame, part.shape));
       }
-      return out;
+      return;
     }
 
     for (const members of singles) {
       if (members.length > 1)
         diagnostics.warn('group-dropped', `group ${members[0]!.shape.group}: ${members.length} shapes merged into one COCO annotation (label and attributes of the largest)`, this.where(frame, members[0]!.shape));
       const instance = buildInstance(members, height, width, (shape) => this.isCrowd(shape));
-      out.push(this.annotationJson(imageId, instance.leader, instance, ''));
+      this.annotationJson(imageId, instance.leader, instance, '');
     }
-    return out;
   }
 
   /** The leader's `is_crowd` attribute as CVAT types it (undefined when its label has no such attribute). */
   private isCrowd(shape: Shape): unknown {
     const label = this.labels.get(shape.label_id);
     if (!label) return undefined;
-    const typed = attributesForExport(label, shape.attributes).find((item) => item.spec.name === 'is_crowd');
-    return typed?.value;
+    // attributesForExport's value for that one spec, without typing every other attribute of the shape.
+    const spec = label.attributes.find((candidate) => candidate.name === 'is_crowd');
+    if (!spec) return undefined;
+    // The last value of the spec wins, as in attributesForExport's map.
+    let value: string | undefined;
+    for (const attribute of shape.attributes) if (attribute.spec_id === spec.id) value = attribute.value;
+    return typedAttributeValue(spec, value ?? spec.default_value);
   }
 
-  private keypointAnnotation(frame: Frame, imageId: number, skeleton: FrameShape, members: Part[] | undefined, height: number, width: number): string {
+  private keypointAnnotation(frame: Frame, imageId: number, skeleton: FrameShape, members: Part[] | undefined, height: number, width: number): void {
     const label = this.labels.get(skeleton.label_id) as Label | undefined;
     const layout = label ? skeletonLayout(label) : { sublabels: [], joints: [] };
     const values: number[] = [];
@@ -292,46 +301,85 @@ class SubsetWriter {
       keypoints += `${formatFloat(values[index * 2]!)},${formatFloat(values[index * 2 + 1]!)},${visibility[index]}`;
     }
     keypoints += ']';
-    return this.annotationJson(imageId, skeleton, instance, `,"keypoints":${keypoints},"num_keypoints":${visible}`);
+    this.annotationJson(imageId, skeleton, instance, `,"keypoints":${keypoints},"num_keypoints":${visible}`);
   }
 
-  private annotationJson(imageId: number, leader: FrameShape, instance: Instance, tail: string): string {
+  /** Prints one annotation object (with its leading comma after the first). */
+  private annotationJson(imageId: number, leader: FrameShape, instance: Instance, tail: string): void {
+    const out = this.out;
     const label = this.labels.get(leader.label_id);
-    let segmentation: string;
-    if ('rle' in instance.segmentation) segmentation = rleJson(instance.segmentation.rle);
-    else segmentation = `[${instance.segmentation.polygons.map(formatFloatArray).join(',')}]`;
-    const { attributes, score } = this.attributesJson(label, leader);
-    const scoreText = score !== undefined ? `,"score":${formatFloat(score)}` : '';
-    const bbox = formatFloatArray(instance.bbox);
-    return `{"id":${this.annotationId++},"image_id":${imageId},"category_id":${label ? (this.order.get(label.id) ?? 0) : 0},"segmentation":${segmentation},"area":${formatFloat(instance.area)},"bbox":${bbox},"iscrowd":${instance.iscrowd}${scoreText},"attributes":${attributes}${tail}}`;
+    out.text(this.firstAnnotation ? '{"id":' : ',{"id":');
+    this.firstAnnotation = false;
+    out.int(this.annotationId++);
+    out.text(',"image_id":');
+    out.int(imageId);
+    out.text(',"category_id":');
+    out.int(label ? (this.order.get(label.id) ?? 0) : 0);
+    out.text(',"segmentation":');
+    if ('rle' in instance.segmentation) {
+      const rle = instance.segmentation.rle;
+      // Uncompressed RLE as Datumaro writes it: `{"counts":[…],"size":[h,w]}`.
+      out.text('{"counts":[');
+      const counts = rle.counts;
+      for (let index = 0; index < counts.length; index++) {
+        if (index > 0) out.byte(0x2c);
+        out.int(counts[index]!);
+      }
+      out.text('],"size":[');
+      out.int(rle.size[0]);
+      out.byte(0x2c);
+      out.int(rle.size[1]);
+      out.text(']}');
+    } else {
+      const polygons = instance.segmentation.polygons;
+      out.byte(0x5b);
+      for (let index = 0; index < polygons.length; index++) {
+        if (index > 0) out.byte(0x2c);
+        out.floatArray(polygons[index]!);
+      }
+      out.byte(0x5d);
+    }
+    out.text(',"area":');
+    out.float(instance.area);
+    out.text(',"bbox":');
+    out.floatArray(instance.bbox);
+    out.text(instance.iscrowd ? ',"iscrowd":1' : ',"iscrowd":0');
+    this.attributesJson(label, leader);
+    out.text(tail);
+    out.byte(0x7d);
   }
 
-  /** CVAT's attribute object: label attributes (typed, defaults filled) then occluded, rotation, track_id, keyframe. */
-  private attributesJson(label: Label | Sublabel | undefined, shape: FrameShape): { attributes: string; score?: number } {
-    const parts: string[] = [];
-    let score: number | undefined;
-    if (label) {
+  /**
+   * Prints `,"score":…` when the label has a numeric score attribute, then CVAT's attribute object: label
+   * attributes (typed, defaults filled) then occluded, rotation, track_id, keyframe.
+   */
+  private attributesJson(label: Label | Sublabel | undefined, shape: FrameShape): void {
+    const out = this.out;
+    let attributes = '';
+    if (label && label.attributes.length > 0) {
       for (const { spec, value } of attributesForExport(label, shape.attributes)) {
         if (spec.name === 'is_crowd') continue;
         if (spec.name === 'score' && typeof value === 'number') {
-          score = value;
+          out.text(',"score":');
+          out.float(value);
           continue;
         }
         const text = typeof value === 'number' ? formatFloat(value) : JSON.stringify(value);
-        parts.push(`${JSON.stringify(spec.name)}:${text}`);
+        attributes += `${JSON.stringify(spec.name)}:${text},`;
       }
     }
-    parts.push(`"occluded":${shape.occluded}`);
-    if (shape.type === 'rectangle' || shape.type === 'ellipse') parts.push(`"rotation":${formatFloat(shape.rotation)}`);
-    if (shape.track_id !== undefined) parts.push(`"track_id":${shape.track_id}`);
-    if (shape.track_id !== undefined || shape.type === 'skeleton') parts.push(`"keyframe":${Boolean(shape.keyframe)}`);
-    return { attributes: `{${parts.join(',')}}`, ...(score !== undefined ? { score } : {}) };
+    out.text(',"attributes":{');
+    out.text(attributes);
+    out.text(shape.occluded ? '"occluded":true' : '"occluded":false');
+    if (shape.type === 'rectangle' || shape.type === 'ellipse') {
+      out.text(',"rotation":');
+      out.float(shape.rotation);
+    }
+    if (shape.track_id !== undefined) {
+      out.text(',"track_id":');
+      out.int(shape.track_id);
+    }
+    if (shape.track_id !== undefined || shape.type === 'skeleton') out.text(shape.keyframe ? ',"keyframe":true' : ',"keyframe":false');
+    out.byte(0x7d);
   }
-}
-
-/** Uncompressed RLE as Datumaro writes it: `{"counts":[…],"size":[h,w]}`. */
-function rleJson(rle: Rle): string {
-  let counts = '';
-  for (let index = 0; index < rle.counts.length; index++) counts += index > 0 ? `,${rle.counts[index]}` : `${rle.counts[index]}`;
-  return `{"counts":[${counts}],"size":[${rle.size[0]},${rle.size[1]}]}`;
 }
