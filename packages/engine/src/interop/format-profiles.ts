@@ -26,7 +26,7 @@ export interface FormatProfile {
    * How a frame read back is recognised: by its name, by its name without extension (formats that name frames
    * after image files they do not have), or by its position (video-like formats that number their frames).
    */
-  frames: 'names' | 'stems' | 'positions';
+  frames: 'names' | 'stems' | 'positions' | 'mot-numbers';
   /** Frames without objects come back too (MOTS only writes a PNG per annotated frame). */
   keepsEmptyFrames: boolean;
   /**
@@ -51,8 +51,9 @@ const overrides: Record<string, Partial<FormatProfile>> = {
   'coco-keypoints': { rebuildsTracks: true },
   datumaro: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true },
   voc: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true },
-  // MOT numbers frames 000001.jpg… up to the last annotated frame (CVAT writes no seqinfo.ini).
-  mot: { rebuildsTracks: true, frames: 'positions', keepsEmptyFrames: false },
+  // MOT frame n is the frame whose item id is the number n, else the one at position n − 1 (CVAT's rule); frames
+  // are read back as 000001.jpg… up to the last annotated one (CVAT writes no seqinfo.ini).
+  mot: { rebuildsTracks: true, frames: 'mot-numbers', keepsEmptyFrames: false },
   // MOTS names PNGs after item ids and writes none for frames without objects.
   mots: { rebuildsTracks: true, frames: 'stems', keepsEmptyFrames: false },
   // Without JPEGImages/, a frame's extension is not known (read as .jpg) and an unannotated one has no size.
@@ -60,7 +61,8 @@ const overrides: Record<string, Partial<FormatProfile>> = {
   yolo: { boxTolerance: sixDecimalsNormalized },
   'ultralytics-detection': { boxTolerance: sixDecimalsNormalized },
   'ultralytics-track': { readAs: 'ultralytics-detection', detectAs: ['ultralytics-detection'], boxTolerance: sixDecimalsNormalized, rebuildsTracks: true },
-  'ultralytics-segmentation': { boxTolerance: sixDecimalsNormalized },
+  // A Segmentation file whose polygons are all 4-corner rectangles is an OBB file too (docs/formats/yolo.md).
+  'ultralytics-segmentation': { boxTolerance: sixDecimalsNormalized, detectAs: ['ultralytics-segmentation', 'ultralytics-obb'] },
   'ultralytics-obb': { boxTolerance: sixDecimalsNormalized, keepsRotation: true },
   // Pose lists skeleton labels only (its class ids count skeletons).
   'ultralytics-pose': { boxTolerance: sixDecimalsNormalized, keepsUnusedLabels: false },

@@ -16,6 +16,9 @@ const rebuildsMaskTracks = new Set(['coco', 'datumaro']);
  *   diagnostic says so (interpolation mode and one size for all frames here).
  * - "segmask empty": when no frame of a Segmentation mask export is listed (every frame holds only shapes it
  *   cannot paint), the output has no ImageSets list and its own reader refuses it (`isKnownReadBackFailure`).
+ * - "video project": "CVAT for video" of frames in several subsets (project layout) numbers track frames across
+ *   the whole dataset instead of per task, so its own reader refuses the file or loses frames
+ *   (`isKnownConversionBug`; generated datasets have one subset).
  * - "voc duplicate tags": two tags of one label on a frame become one line of the per-class list, silently
  *   (one of them is kept here).
  */
@@ -45,4 +48,9 @@ export function avoidKnownBugs(dataset: Dataset, target: FormatPlugin): Dataset 
 /** Known bug "segmask empty": a Segmentation mask output without any ImageSets list cannot be read back. */
 export function isKnownReadBackFailure(target: FormatPlugin, written: Written): boolean {
   return target.id === 'segmask' && !written.tree.entries().some((entry) => entry.path.startsWith('ImageSets/'));
+}
+
+/** Known bugs that spoil a whole conversion, so its checks are left to known-bugs.test.ts. */
+export function isKnownConversionBug(input: Dataset, target: FormatPlugin): boolean {
+  return target.id === 'cvat-video' && new Set(input.frames.map((frame) => frame.subset ?? '')).size > 1;
 }
