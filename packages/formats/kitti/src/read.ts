@@ -7,7 +7,8 @@ import {
   DatasetBuilder, normalizeFrameGroups, ParseError, throwIfAborted,
   type AttributeVal, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape,
 } from '@annoconv/core';
-import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
+import { bitmapToCvatMask } from '@annoconv/geometry';
+import { instanceRegions, regionBitmap, regionPolygons } from './instance-regions.js';
 import { decodePng, imageSizeFromTree, rgbToHex } from '@annoconv/io';
 import { parseLabel2, parseLabelColors } from './kitti-text.js';
 import { BACKGROUND_LABEL, KITTI_DEFAULT_COLORS, type LabelColor } from './schema.js';
@@ -110,28 +111,25 @@ export async function readKitti(tree: FileTree, options: ReadOptions, context: F
           diagnostics.warn('invalid-value', `mask is ${width}×${height} but image '${image}' is ${frame.width}×${frame.height}; the mask's size is used`, { file, frame: frame.index, frameName: frame.name });
         frame.width = width;
         frame.height = height;
-        const firstPixel = new Map<number, number>();
-        for (let pixel = 0; pixel < data.length; pixel++) if (!firstPixel.has(data[pixel]!)) firstPixel.set(data[pixel]!, pixel);
         const frameShapes: Shape[] = [];
         let group = 0;
-        for (const value of [...firstPixel.keys()].sort((a, b) => a - b)) {
+        for (const region of instanceRegions(data, width, height, false)) {
+          const value = region.value;
           const classIndex = value >> 8;
           const instance = value & 255;
           if (classIndex >= colorEntries.length) {
-            const pixel = firstPixel.get(value)!;
+            const pixel = region.first;
             throw new ParseError(`pixel value ${value} = ${classIndex} · 256 + ${instance}: class ${classIndex} is not in the label list (${colorEntries.length} classes${layout.labelColors ? ` in ${layout.labelColors}` : ', default KITTI map'})`, { file, line: Math.floor(pixel / width) + 1, column: (pixel % width) + 1 });
           }
           const label = classLabels[classIndex];
           if (!label) continue;
-          const bitmap = new Uint8Array(data.length);
-          for (let pixel = 0; pixel < data.length; pixel++) if (data[pixel] === value) bitmap[pixel] = 1;
           group++;
           if (convMaskToPoly) {
-            const polygons = maskToPolygons(bitmap, height, width);
+            const polygons = regionPolygons(data, width, region);
             if (polygons.length === 0) diagnostics.warn('shape-unsupported', `instance ${value} of '${label.name}' gives no polygon of 3+ points and 1+ pixel² area; dropped, as CVAT's mask-to-polygon conversion drops it`, { file, frame: frame.index, frameName: frame.name, objectKind: 'instance', objectId: value });
             for (const points of polygons) frameShapes.push(newShape({ type: 'polygon', label_id: label.id, frame: frame.index, points, group }));
           } else {
-            frameShapes.push(newShape({ type: 'mask', label_id: label.id, frame: frame.index, points: bitmapToCvatMask(bitmap, height, width), group }));
+            frameShapes.push(newShape({ type: 'mask', label_id: label.id, frame: frame.index, points: bitmapToCvatMask(regionBitmap(data, width, height, region), height, width), group }));
           }
         }
         // The polygons of one instance stay one group (CVAT drops groups of one and renumbers the rest per frame).

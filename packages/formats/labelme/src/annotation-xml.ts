@@ -12,10 +12,22 @@ export interface ParsedAnnotation {
 
 const metadata = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
+/** Offsets where each line starts, for turning offsets into 1-based lines by binary search. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
 }
 
 function startOf(node: unknown): number | undefined {
@@ -45,6 +57,7 @@ export function parseAnnotationXml(text: string, file: string): ParsedAnnotation
     isArray: (_name: string, jPath: unknown) => REPEATED_ELEMENTS.has(String(jPath)),
   });
   const raw = parser.parse(text) as Record<string, unknown>;
+  const starts = lineStarts(text);
   if (!('annotation' in raw)) throw new ParseError(`root element is <${Object.keys(raw)[0] ?? 'none'}>, not <annotation>`, { file });
   const result = documentSchema.safeParse(raw);
   if (!result.success) {
@@ -57,8 +70,8 @@ export function parseAnnotationXml(text: string, file: string): ParsedAnnotation
       offset = startOf(node) ?? offset;
     }
     const element = elementPath(issue.path);
-    throw new ParseError(`${element ? `<${element}> ` : ''}${issue.message}`, { file, ...(element ? { element } : {}), ...(offset !== undefined ? { line: lineAt(text, offset) } : {}) });
+    throw new ParseError(`${element ? `<${element}> ` : ''}${issue.message}`, { file, ...(element ? { element } : {}), ...(offset !== undefined ? { line: lineAt(starts, offset) } : {}) });
   }
   const rawObjects = ((raw.annotation as Record<string, unknown>).object as unknown[] | undefined) ?? [];
-  return { annotation: result.data.annotation, objectLines: rawObjects.map((object) => lineAt(text, startOf(object) ?? 0)) };
+  return { annotation: result.data.annotation, objectLines: rawObjects.map((object) => lineAt(starts, startOf(object) ?? 0)) };
 }

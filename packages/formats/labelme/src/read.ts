@@ -7,7 +7,8 @@ import {
   DatasetBuilder, normalizeFrameGroups, ParseError, throwIfAborted,
   type AttributeSpec, type AttributeVal, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape,
 } from '@annoconv/core';
-import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
+import { bitmapToCvatMask } from '@annoconv/geometry';
+import { instanceRegions, regionPolygons } from './instance-regions.js';
 import { decodePng, imageSizeFromTree } from '@annoconv/io';
 import { parseAnnotationXml } from './annotation-xml.js';
 import { parseAttributeText, type AttributeValue } from './attribute-text.js';
@@ -211,7 +212,8 @@ export async function readLabelMe(tree: FileTree, options: ReadOptions, context:
           }
         }
         if (convMaskToPoly) {
-          const polygons = maskToPolygons(bitmap, height, width);
+          const [region] = instanceRegions(bitmap, width, height, true);
+          const polygons = region ? regionPolygons(bitmap, width, region) : [];
           if (polygons.length === 0) diagnostics.warn('shape-unsupported', 'mask gives no polygon of 3+ points and 1+ pixel² area; dropped, as CVAT\'s mask-to-polygon conversion drops it', where);
           for (const points of polygons) frameShapes.push({ ...base, type: 'polygon', points });
         } else {

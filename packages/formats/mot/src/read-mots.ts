@@ -7,7 +7,8 @@ import {
   DatasetBuilder, normalizeFrameGroups, ParseError, shapesToTracks, throwIfAborted,
   type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape, type TrackedShapeItem,
 } from '@annoconv/core';
-import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
+import { bitmapToCvatMask } from '@annoconv/geometry';
+import { instanceRegions, regionBitmap, regionPolygons } from './instance-regions.js';
 import { decodePng, imageSizeFromTree } from '@annoconv/io';
 import { MOTS_DEFAULT_LABELS } from './schema.js';
 import { parseLabelsText } from './mot-text.js';
@@ -78,12 +79,8 @@ export async function readMots(tree: FileTree, options: ReadOptions, context: Fo
         frame.height = height;
         const data = png.data;
         const frameMasks: Shape[] = [];
-        const firstPixel = new Map<number, number>();
-        for (let pixel = 0; pixel < data.length; pixel++) {
-          const value = data[pixel]!;
-          if (value !== 0 && !firstPixel.has(value)) firstPixel.set(value, pixel);
-        }
-        for (const value of [...firstPixel.keys()].sort((a, b) => a - b)) {
+        for (const region of instanceRegions(data, width, height, true)) {
+          const value = region.value;
           const classId = Math.floor(value / 1000);
           const instance = value % 1000;
           let label = labels[classId - 1];
@@ -93,19 +90,15 @@ export async function readMots(tree: FileTree, options: ReadOptions, context: Fo
             zOrder = 1;
           }
           if (!label || classId === 0) {
-            const pixel = firstPixel.get(value)!;
+            const pixel = region.first;
             throw new ParseError(`pixel value ${value} = 1000 · ${classId} + ${instance}: class ${classId} is not in the label list (${labels.length} labels)`, { file, line: Math.floor(pixel / width) + 1, column: (pixel % width) + 1 });
           }
-          const bitmap = new Uint8Array(data.length);
-          for (let pixel = 0; pixel < data.length; pixel++) if (data[pixel] === value) bitmap[pixel] = 1;
           const base = { id: null, label_id: label.id, frame: frame.index, group: instance, source: 'file', attributes: [], occluded: false, outside: false, z_order: zOrder, rotation: 0, score: 1, elements: [] };
           const shapes: Shape[] = convMaskToPoly
-            ? maskToPolygons(bitmap, height, width).map((points) => ({ ...base, type: 'polygon' as const, points }))
-            : [{ ...base, type: 'mask' as const, points: bitmapToCvatMask(bitmap, height, width) }];
+            ? regionPolygons(data, width, region).map((points) => ({ ...base, type: 'polygon' as const, points }))
+            : [{ ...base, type: 'mask' as const, points: bitmapToCvatMask(regionBitmap(data, width, height, region), height, width) }];
           if (shapes.length === 0) {
-            let area = 0;
-            for (let pixel = 0; pixel < bitmap.length; pixel++) area += bitmap[pixel]!;
-            context.diagnostics.warn('shape-unsupported', `instance ${instance} of '${label.name}' (${area} pixel(s)) gives no polygon of 3+ points and 1+ pixel² area; dropped, as CVAT's mask-to-polygon conversion drops it`, { file, frame: frame.index, frameName: frame.name, objectKind: 'instance', objectId: value });
+            context.diagnostics.warn('shape-unsupported', `instance ${instance} of '${label.name}' gives no polygon of 3+ points and 1+ pixel² area; dropped, as CVAT's mask-to-polygon conversion drops it`, { file, frame: frame.index, frameName: frame.name, objectKind: 'instance', objectId: value });
           }
           if (convMaskToPoly) shapes.forEach((shape, index) => items.push({ shape, trackId: index === 0 ? instance : `split-${++split}`, keyframe: true }));
           else frameMasks.push(...shapes);
