@@ -39,7 +39,7 @@ export function measurePart(shape: Shape, height: number, width: number): Part {
       return { shape, kind: 'box', bbox: [x, y, w, h], area: w * h };
     }
     case 'polygon': {
-      const polygon = shape.points.map(round2);
+      const polygon = rounded(shape.points);
       return { shape, kind: 'polygon', bbox: pointsBox(polygon), area: polygonArea(polygon, height, width), polygon };
     }
     case 'ellipse': {
@@ -51,6 +51,12 @@ export function measurePart(shape: Shape, height: number, width: number): Part {
       return { shape, kind: 'mask', bbox: rleToBbox(rle), area: rleArea(rle), rle };
     }
   }
+}
+
+/** The points rounded to 2 decimals; the array itself when they already are (as every imported polygon is). */
+function rounded(points: number[]): number[] {
+  for (let index = 0; index < points.length; index++) if (round2(points[index]!) !== points[index]) return points.map(round2);
+  return points;
 }
 
 export function pointsBox(points: readonly number[]): Box {

@@ -480,10 +480,14 @@ function truthy(value: unknown): boolean {
   return Boolean(value);
 }
 
+/** Rounds in place: `points` is a fresh array of this file's parse, owned by the shape it becomes. */
 function roundAll(points: number[]): number[] {
-  const out = new Array<number>(points.length);
-  for (let index = 0; index < points.length; index++) out[index] = round2(points[index]!);
-  return out;
+  for (let index = 0; index < points.length; index++) {
+    const value = points[index]!;
+    const rounded = round2(value);
+    if (rounded !== value) points[index] = rounded;
+  }
+  return points;
 }
 
 /**
