@@ -76,3 +76,13 @@ describe('KITTI detection', () => {
     expect(foreign.confidence).toBeLessThan(0.5);
   });
 });
+
+describe('abort', () => {
+  it('stops reading and writing when the signal has fired', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = { ...context(), signal: controller.signal };
+    await expect(readKitti(new MemoryTree({ 'label_2/a.txt': row }), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
+    await expect(writeKitti(datasetWith(['Car'], [{ name: 'a.png' }]), new MemorySink(), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
+  });
+});

@@ -61,3 +61,16 @@ describe('LabelMe detection', () => {
     expect(await detectLabelMe(new MemoryTree({ 'a.txt': '' }), context())).toEqual({ confidence: 0, reasons: ['no *.xml file'] });
   });
 });
+
+describe('abort', () => {
+  it('stops reading and writing when the signal has fired', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = { ...context(), signal: controller.signal };
+    await expect(readLabelMe(new MemoryTree({ 'a.xml': doc('') }), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
+    const { writeLabelMe } = await import('./write.js');
+    const { datasetWith } = await import('./test-helpers.js');
+    const { MemorySink } = await import('@annoconv/io');
+    await expect(writeLabelMe(datasetWith(['a'], [{ name: 'a.jpg' }]), new MemorySink(), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
+  });
+});

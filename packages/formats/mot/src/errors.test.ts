@@ -78,3 +78,16 @@ describe('detection', () => {
     expect(result.reasons.join(' ')).toMatch(/not 7\+ comma-separated numbers/);
   });
 });
+
+describe('abort', () => {
+  it('stops reading and writing when the signal has fired', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = { ...context(), signal: controller.signal };
+    const png = encodePng({ width: 1, height: 1, channels: 1, bitDepth: 16, data: [1001] });
+    await expect(readMots(new MemoryTree({ 'instances/1.png': png, 'instances/labels.txt': 'a' }), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
+    const { writeMot } = await import('./write-mot.js');
+    const dataset = (await import('./test-helpers.js')).datasetWith(['a'], [{ name: '000001.jpg' }]);
+    await expect(writeMot(dataset, new (await import('@annoconv/io')).MemorySink(), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
+  });
+});
