@@ -150,10 +150,12 @@ export function polygonArea(polygon: ArrayLike<number>, height: number, width: n
   return odd ? total + area : total;
 }
 
-/** The first pixel row at or below an upsampled row (pycocotools: `ceil((v + .5) / 5 - .5)` clamped to the image). */
+/**
+ * The first pixel row at or below an upsampled row v (an integer): pycocotools' `ceil((v + .5) / 5 - .5)` clamped
+ * to 0…height, which for integers is `ceil((v - 2) / 5)`, that is `floor((v + 2) / 5)` from v = 2 on.
+ */
 function rowOf(v: number, height: number): number {
-  let yd = (v + 0.5) / SCALE - 0.5;
-  if (yd < 0) yd = 0;
-  else if (yd > height) yd = height;
-  return Math.ceil(yd);
+  if (v < 2) return 0;
+  const row = ((v + 2) / SCALE) | 0;
+  return row < height ? row : height;
 }
