@@ -151,11 +151,17 @@ export function rleToCvatMask(rle: Rle): number[] {
   position = 0;
   for (let j = 0; j < counts.length && position < area; j++) {
     const stop = Math.min(area, position + counts[j]);
-    if ((j & 1) === 1) {
-      for (let k = position; k < stop; k++) {
-        const x = Math.floor(k / height);
-        const y = k - x * height;
-        bitmap[(y - top) * boxWidth + (x - left)] = 1;
+    if ((j & 1) === 1 && stop > position) {
+      // The run, column piece by column piece: one division per run instead of one per pixel.
+      let x = Math.floor(position / height);
+      let y = position - x * height;
+      for (let k = position; k < stop; ) {
+        const pixels = Math.min(stop - k, height - y);
+        let index = (y - top) * boxWidth + (x - left);
+        for (let i = 0; i < pixels; i++, index += boxWidth) bitmap[index] = 1;
+        k += pixels;
+        x++;
+        y = 0;
       }
     }
     position = stop;
