@@ -1,7 +1,9 @@
 // An in-memory annotation store for one task with CVAT's request semantics (CVAT-MODEL.md §2.2, §2.3, §2.5):
 // replace all (PUT), PATCH create / update / delete, delete all, and the same on a job's frame range. Every
-// request is validated whole and applied to a copy; the copy replaces the state only when nothing failed, so a
-// request with any error changes nothing.
+// request is applied to the live state through an undo journal; when anything fails the journal is rolled back,
+// so a request with any error changes nothing, and a write costs what it touches, not the size of the task.
+// Every write can report its change set (objects created, replaced, deleted, and the sequences) so a caller can
+// persist exactly that in its own transaction, and GET's JSON is kept per object between writes.
 import type { LabeledData, Shape, SubShape, SubTrack, Tag, Track } from '../model/annotations.js';
 import type { Label } from '../model/labels.js';
 import type { TaskMode } from '../model/frames.js';
@@ -11,11 +13,13 @@ import { AnnoconvError } from '../errors.js';
 import { AnnotationRequestError } from './annotation-request-error.js';
 import { LabelIndex, type SpecKind } from './label-index.js';
 import { readAnnotations } from './read-annotations.js';
+import { readAnnotationsJson } from './read-annotations-json.js';
 import { serializeAnnotations, type AnnotationsResponse } from './serialize-annotations.js';
 import { isTrackInside, sliceAnnotations } from './slice-annotations.js';
 import { syncTrackFrames } from './track-frames.js';
 import { splitIntoSegments, type Segment } from './segments.js';
 import { cutTrack, mergeTrackIntoRange } from './cut-track.js';
+import { JournalMap, JournalSet, Recorder } from './journal.js';
 
 /** The PATCH actions; anything else is CVAT's 400 "Please specify a correct 'action' for the request". */
 export const PATCH_ACTIONS = ['create', 'update', 'delete'] as const;
@@ -33,7 +37,33 @@ export interface AnnotationStoreOptions {
 }
 
 /** Id spaces: tags; shapes (elements included); tracks (element tracks included); tracked shapes. */
-type IdKind = 'tag' | 'shape' | 'track' | 'trackedShape';
+export type IdKind = 'tag' | 'shape' | 'track' | 'trackedShape';
+
+/** The next value of each id sequence. Sequences only go forward, as CVAT's per-table database sequences. */
+export type Sequences = Record<IdKind, number>;
+
+/**
+ * A store's whole content: the stored top-level objects (ids assigned) and the sequences. The objects are the
+ * store's own; the store never mutates a stored object (a write replaces it), and callers must not either.
+ */
+export interface StoreSnapshot {
+  tags: readonly Tag[];
+  shapes: readonly Shape[];
+  tracks: readonly Track[];
+  sequences: Sequences;
+}
+
+/**
+ * What one write changed, by top-level object: `upserts` are the objects now stored under ids that were
+ * created or replaced, `deletes` the ids no longer stored. When `cleared` is true the write started by removing
+ * everything (a task-level PUT, DELETE): every object not in `upserts` is gone and `deletes` is empty.
+ */
+export interface AnnotationChanges {
+  cleared: boolean;
+  upserts: { tags: Tag[]; shapes: Shape[]; tracks: Track[] };
+  deletes: { tags: number[]; shapes: number[]; tracks: number[] };
+  sequences: Sequences;
+}
 
 const TABLES: Record<IdKind, string> = {
   tag: 'engine_labeledimage',
@@ -43,32 +73,40 @@ const TABLES: Record<IdKind, string> = {
 };
 
 interface StoreState {
-  tags: Map<number, Tag>;
-  shapes: Map<number, Shape>;
-  tracks: Map<number, Track>;
-  used: Record<IdKind, Set<number>>;
-  next: Record<IdKind, number>;
+  recorder: Recorder;
+  tags: JournalMap<number, Tag>;
+  shapes: JournalMap<number, Shape>;
+  tracks: JournalMap<number, Track>;
+  used: Record<IdKind, JournalSet>;
+  next: Sequences;
+}
+
+const FIRST_SEQUENCES: Sequences = { tag: 1, shape: 1, track: 1, trackedShape: 1 };
+
+function emptyTables(recorder: Recorder): Omit<StoreState, 'recorder' | 'next'> {
+  return {
+    tags: new JournalMap(recorder, 'tags'),
+    shapes: new JournalMap(recorder, 'shapes'),
+    tracks: new JournalMap(recorder, 'tracks'),
+    used: { tag: new JournalSet(recorder), shape: new JournalSet(recorder), track: new JournalSet(recorder), trackedShape: new JournalSet(recorder) },
+  };
 }
 
 function emptyState(): StoreState {
-  return {
-    tags: new Map(),
-    shapes: new Map(),
-    tracks: new Map(),
-    used: { tag: new Set(), shape: new Set(), track: new Set(), trackedShape: new Set() },
-    next: { tag: 1, shape: 1, track: 1, trackedShape: 1 },
-  };
+  const recorder = new Recorder();
+  return { recorder, ...emptyTables(recorder), next: { ...FIRST_SEQUENCES } };
 }
 
-/** Stored objects are never mutated in place, so a shallow copy of the maps is a safe working copy. */
-function copyState(state: StoreState): StoreState {
-  return {
-    tags: new Map(state.tags),
-    shapes: new Map(state.shapes),
-    tracks: new Map(state.tracks),
-    used: { tag: new Set(state.used.tag), shape: new Set(state.used.shape), track: new Set(state.used.track), trackedShape: new Set(state.used.trackedShape) },
-    next: { ...state.next },
-  };
+/** The ids a journal shows touched in one of the current maps, split into now-stored objects and gone ids. */
+function touched<T>(map: JournalMap<number, T>, ids: Set<number>): { upserts: T[]; deletes: number[] } {
+  const upserts: T[] = [];
+  const deletes: number[] = [];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const object = map.get(id);
+    if (object !== undefined) upserts.push(object);
+    else deletes.push(id);
+  }
+  return { upserts, deletes };
 }
 
 /** A job's inclusive frame range, or the whole task. */
@@ -88,6 +126,11 @@ export class AnnotationStore {
   readonly size: number | undefined;
   readonly jobs: readonly JobInfo[];
   private state: StoreState = emptyState();
+  private changeCount = 0;
+  /** GET answers of the current version (task = 0, else job id), as JSON text. */
+  private answers = new Map<number, string>();
+  /** JSON of each stored object's GET form; stored objects are never mutated, so identity is the version. */
+  private readonly fragments = new WeakMap<object, string>();
 
   constructor(options: AnnotationStoreOptions) {
     this.labels = new LabelIndex(options.labels);
@@ -121,7 +164,82 @@ export class AnnotationStore {
 
   /** GET `/api/tasks/{id}/annotations`. */
   get(): AnnotationsResponse {
-    return readAnnotations(this.snapshot(), this.labels);
+    // readAnnotations copies what it answers, so it reads the stored objects directly.
+    return readAnnotations(this.stored(), this.labels);
+  }
+
+  /**
+   * GET's answer as JSON text, exactly `JSON.stringify(this.get())`, built from per-object JSON kept between
+   * writes and reused until the next change.
+   */
+  getJson(): string {
+    return this.answer(0, () => readAnnotationsJson(this.stored(), this.labels, this.fragments));
+  }
+
+  /** A number that changes whenever the stored annotations (or sequences) change, and only then. */
+  get version(): number {
+    return this.changeCount;
+  }
+
+  /** The stored objects and sequences (the store's own objects: read them, never mutate them). */
+  exportState(): StoreSnapshot {
+    const { tags, shapes, tracks } = this.stored();
+    return { tags, shapes, tracks, sequences: { ...this.state.next } };
+  }
+
+  /**
+   * Replaces the whole content with objects whose ids are assigned (as `exportState` gave them) and the
+   * sequences to continue from. Meant for loading a persisted task; it is not a request and checks nothing
+   * beyond ids being present and unique.
+   */
+  restoreState(snapshot: StoreSnapshot): void {
+    if (this.state.recorder.active) throw new AnnoconvError('conflict', 'restoreState inside a write');
+    const state = emptyState();
+    const claim = (kind: IdKind, id: number | null): void => {
+      if (id === null || state.used[kind].has(id)) throw new AnnoconvError('invalid-request', `restoreState: ${kind} id ${String(id)} missing or repeated`);
+      state.used[kind].add(id);
+    };
+    for (const tag of snapshot.tags) {
+      claim('tag', tag.id);
+      state.tags.set(tag.id!, tag);
+    }
+    for (const shape of snapshot.shapes) {
+      claim('shape', shape.id);
+      for (const element of shape.elements ?? []) claim('shape', element.id);
+      state.shapes.set(shape.id!, shape);
+    }
+    const claimTrack = (track: SubTrack & { elements?: SubTrack[] }): void => {
+      claim('track', track.id);
+      for (const keyframe of track.shapes) claim('trackedShape', keyframe.id);
+      for (const element of track.elements ?? []) claimTrack(element);
+    };
+    for (const track of snapshot.tracks) {
+      claimTrack(track);
+      state.tracks.set(track.id!, track);
+    }
+    for (const kind of Object.keys(FIRST_SEQUENCES) as IdKind[]) state.next[kind] = Math.max(1, snapshot.sequences[kind] ?? 1);
+    this.state = state;
+    this.changed();
+  }
+
+  /**
+   * Runs `write` (any of this store's write methods, once or several times) as one unit and hands its change
+   * set to `persist` before the write counts as done. When `write` or `persist` throws, everything the write
+   * did is undone and the error goes on: the store is as it was, so a failed database commit changes nothing.
+   */
+  atomic<T>(write: () => T, persist?: (changes: AnnotationChanges) => void): T {
+    const { recorder } = this.state;
+    if (recorder.active) throw new AnnoconvError('conflict', 'atomic writes do not nest');
+    const begun = this.begin();
+    try {
+      const result = write();
+      persist?.(this.changesSince(begun));
+      this.commit(begun);
+      return result;
+    } catch (error) {
+      this.rollback(begun);
+      throw error;
+    }
   }
 
   /** PUT: replace everything; answers the created objects with their ids. */
@@ -134,14 +252,14 @@ export class AnnotationStore {
     return this.write(this.taskScope(), checkAction(action), body);
   }
 
-  /** DELETE: remove everything (CVAT answers 204). */
+  /** DELETE: remove everything (CVAT answers 204). The id sequences go on: CVAT never resets them. */
   deleteAll(): void {
-    this.state = emptyState();
+    this.run(() => clearState(this.state));
   }
 
-  /** The raw stored annotations (request order, no default completion), as a deep copy. */
+  /** The raw stored annotations (id order, no default completion), as a deep copy. */
   snapshot(): LabeledData {
-    return serializeAnnotations({ version: 0, tags: [...this.state.tags.values()], shapes: [...this.state.shapes.values()], tracks: [...this.state.tracks.values()] });
+    return serializeAnnotations(this.stored());
   }
 
   // ---- job level --------------------------------------------------------------------------------------------
@@ -156,11 +274,17 @@ export class AnnotationStore {
   getJob(id: number): AnnotationsResponse {
     const job = this.job(id);
     try {
-      return readAnnotations(sliceAnnotations(this.snapshot(), job.start, job.stop), this.labels);
+      return readAnnotations(sliceAnnotations(this.stored(), job.start, job.stop), this.labels);
     } catch (error) {
       // Slicing interpolates; a stored track CVAT cannot interpolate (a mask track) cannot be sliced either.
       throw new AnnoconvError('unsupported', `job ${id} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
+  }
+
+  /** The job's GET answer as JSON text, exactly `JSON.stringify(this.getJob(id))`, kept until the next change. */
+  getJobJson(id: number): string {
+    this.job(id);
+    return this.answer(id, () => JSON.stringify(this.getJob(id)));
   }
 
   putJob(id: number, body: unknown): AnnotationsResponse {
@@ -175,13 +299,103 @@ export class AnnotationStore {
 
   deleteJob(id: number): void {
     const job = this.job(id);
-    const state = copyState(this.state);
-    try {
-      removeRange(state, job.start, job.stop);
-    } catch (error) {
-      throw asRequestError(error);
+    this.run(() => {
+      try {
+        removeRange(this.state, job.start, job.stop);
+      } catch (error) {
+        throw asRequestError(error);
+      }
+    });
+  }
+
+  // ---- the journal ------------------------------------------------------------------------------------------
+
+  /**
+   * The stored objects (no copy) in id order. Id order, not insertion order: undoing a deletion re-inserts at
+   * the end of a map, and a task reloaded from its rows comes back in id order, so only id order is stable.
+   */
+  private stored(): LabeledData {
+    const { state } = this;
+    return { version: 0, tags: inIdOrder(state.tags), shapes: inIdOrder(state.shapes), tracks: inIdOrder(state.tracks) };
+  }
+
+  /** A cached GET answer, computed fresh while a write is in progress (its state may still be undone). */
+  private answer(scope: number, compute: () => string): string {
+    if (this.state.recorder.active) return compute();
+    let text = this.answers.get(scope);
+    if (text === undefined) {
+      text = compute();
+      this.answers.set(scope, text);
     }
-    this.state = state;
+    return text;
+  }
+
+  private changed(): void {
+    this.changeCount++;
+    this.answers = new Map();
+  }
+
+  /** Starts recording a write (the outermost one only); `undefined` inside a write already recorded. */
+  private begin(): Begun | undefined {
+    const { recorder } = this.state;
+    const { outer } = recorder.begin();
+    if (!outer) return undefined;
+    const { tags, shapes, tracks } = this.state;
+    return { tags, shapes, tracks, next: { ...this.state.next } };
+  }
+
+  private commit(begun: Begun | undefined): void {
+    if (!begun) return;
+    const entries = this.state.recorder.end();
+    if (entries.length > 0 || begun.tags !== this.state.tags || !sameSequences(begun.next, this.state.next)) this.changed();
+  }
+
+  private rollback(begun: Begun | undefined, mark = 0): void {
+    this.state.recorder.rollback(mark);
+    if (!begun) return;
+    this.state.recorder.end();
+    Object.assign(this.state.next, begun.next);
+  }
+
+  /** Runs one request: undone entirely when it throws. Inside `atomic` it joins the enclosing write. */
+  private run<T>(fn: () => T): T {
+    const { recorder } = this.state;
+    const nested = recorder.active;
+    const mark = nested ? recorder.begin().mark : 0;
+    const begun = nested ? undefined : this.begin();
+    try {
+      const result = fn();
+      this.commit(begun);
+      return result;
+    } catch (error) {
+      // A nested failure undoes its own changes; sequences it advanced stay advanced, as database sequences do.
+      this.rollback(begun, mark);
+      throw error;
+    }
+  }
+
+  private changesSince(begun: Begun | undefined): AnnotationChanges {
+    const { state } = this;
+    const sequences = { ...state.next };
+    if (begun && begun.tags !== state.tags) {
+      return { cleared: true, upserts: { tags: [...state.tags.values()], shapes: [...state.shapes.values()], tracks: [...state.tracks.values()] }, deletes: { tags: [], shapes: [], tracks: [] }, sequences };
+    }
+    const ids = { tags: new Set<number>(), shapes: new Set<number>(), tracks: new Set<number>() };
+    for (const entry of state.recorder.entries()) {
+      if (entry.kind !== 'map') continue;
+      if (entry.map === (state.tags as unknown)) ids.tags.add(entry.key);
+      else if (entry.map === (state.shapes as unknown)) ids.shapes.add(entry.key);
+      else if (entry.map === (state.tracks as unknown)) ids.tracks.add(entry.key);
+    }
+    const tags = touched(state.tags, ids.tags);
+    const shapes = touched(state.shapes, ids.shapes);
+    const tracks = touched(state.tracks, ids.tracks);
+    return {
+      cleared: false,
+      upserts: { tags: tags.upserts, shapes: shapes.upserts, tracks: tracks.upserts },
+      deletes: { tags: tags.deletes, shapes: shapes.deletes, tracks: tracks.deletes },
+      sequences,
+    };
   }
 
   // ---- the request pipeline ---------------------------------------------------------------------------------
@@ -194,17 +408,19 @@ export class AnnotationStore {
     // PUT is validated as "create" (ids must be absent).
     const parsed = safeParseAnnotations(body, { action: action === 'put' ? 'create' : action });
     if (!parsed.success) throw new AnnotationRequestError(parsed.body, parsed.error.message);
-    try {
-      return this.apply(scope, action, parsed.data);
-    } catch (error) {
-      throw asRequestError(error);
-    }
+    return this.run(() => {
+      try {
+        return this.apply(scope, action, parsed.data);
+      } catch (error) {
+        throw asRequestError(error);
+      }
+    });
   }
 
   private apply(scope: Scope, action: 'put' | PatchAction, parsedData: LabeledData): AnnotationsResponse {
     // A task-level write is sliced to the task's frames, as CVAT slices it into its jobs (§2.5).
     const data = scope.job || this.size === undefined ? parsedData : sliceAnnotations(parsedData, scope.start, scope.stop);
-    const state = copyState(this.state);
+    const { state } = this;
     const saver = new Saver(state, this.labels);
     let response: AnnotationsResponse;
     switch (action) {
@@ -225,7 +441,6 @@ export class AnnotationStore {
         response = serializeAnnotations(data);
         break;
     }
-    this.state = state;
     return response;
   }
 }
@@ -244,13 +459,40 @@ function checkAction(action: string): PatchAction {
   throw new AnnotationRequestError(["Please specify a correct 'action' for the request"]);
 }
 
+/** Empties the tables (new maps, so this costs nothing per object; the old ones come back on rollback). */
 function clearState(state: StoreState): void {
-  const empty = emptyState();
-  state.tags = empty.tags;
-  state.shapes = empty.shapes;
-  state.tracks = empty.tracks;
-  state.used = empty.used;
+  const { tags, shapes, tracks, used } = state;
+  state.recorder.record({
+    kind: 'undo',
+    undo: () => Object.assign(state, { tags, shapes, tracks, used }),
+  });
+  Object.assign(state, emptyTables(state.recorder));
   // Sequences never go back, as database sequences do not.
+}
+
+interface Begun {
+  tags: StoreState['tags'];
+  shapes: StoreState['shapes'];
+  tracks: StoreState['tracks'];
+  next: Sequences;
+}
+
+/** A map's values by ascending id; maps are nearly always in that order already, which is checked first. */
+function inIdOrder<T>(map: Map<number, T>): T[] {
+  const values: T[] = [];
+  let sorted = true;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const [id, value] of map) {
+    if (id < last) sorted = false;
+    last = id;
+    values.push(value);
+  }
+  if (sorted) return values;
+  return [...map.keys()].sort((a, b) => a - b).map((id) => map.get(id)!);
+}
+
+function sameSequences(a: Sequences, b: Sequences): boolean {
+  return a.tag === b.tag && a.shape === b.shape && a.track === b.track && a.trackedShape === b.trackedShape;
 }
 
 function forgetShape(state: StoreState, shape: Shape): void {
