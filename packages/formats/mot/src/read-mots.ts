@@ -54,7 +54,7 @@ export async function readMots(tree: FileTree, options: ReadOptions, context: Fo
   let done = 0;
   const total = pending.reduce((sum, root) => sum + new Set([...root.instances.keys(), ...root.images.keys()]).size, 0);
   for (const { root, labels, ignoreLabel, instances, images } of pending) {
-    const subset = root === '' ? '' : root.slice(0, -1).split('/').pop()!;
+    const subset = root === '' ? 'default' : root.slice(0, -1).split('/').pop()!;
     const ids = [...new Set([...instances.keys(), ...images.keys()])].sort(naturalCompare);
     for (const id of ids) {
       throwIfAborted(context);
