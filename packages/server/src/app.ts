@@ -13,7 +13,6 @@ import { mapToTask } from './map-to-task.js';
 import { receiveMultipart, type MultipartResult } from './multipart-upload.js';
 import { dataMetaBody, jobBody, labelBodies, page, taskBody } from './serializers.js';
 import type { ServerContext } from './server-context.js';
-import { stateOf } from './store-state.js';
 import { buildFrames, buildLabels, taskInputSchema } from './task-input.js';
 import type { JobRow, TaskRow } from './task-repository.js';
 import { userForToken, type User } from './tokens.js';
@@ -250,7 +249,7 @@ export function createApp(ctx: ServerContext): Hono<Env> {
         throw new HttpError(410, { detail: 'This endpoint no longer supports exporting annotations; use POST …/dataset/export' });
       const t = target(c, kind);
       const store = ctx.store(t.task);
-      const bytes = ctx.readCache.get(store, t.job?.position ?? 0, () => JSON.stringify(t.job ? store.getJob(t.job.position) : store.get()));
+      const bytes = ctx.readCache.get(store, t.job?.position ?? 0, () => (t.job ? store.getJobJson(t.job.position) : store.getJson()));
       return new Response(bytes, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.byteLength) } });
     });
 
@@ -274,14 +273,8 @@ export function createApp(ctx: ServerContext): Hono<Env> {
     app.delete(path, (c) => {
       const t = target(c, kind);
       const store = ctx.store(t.task);
-      repo.applyWrite(t.task.id, store, () => {
-        const next = { ...stateOf(store).next };
-        if (t.job) store.deleteJob(t.job.position);
-        else store.deleteAll();
-        // Id sequences never go back, as database sequences do not (the store's deleteAll resets them).
-        const state = stateOf(store);
-        for (const key of Object.keys(next) as Array<keyof typeof next>) state.next[key] = Math.max(state.next[key], next[key]);
-      });
+      // The store's deleteAll keeps the id sequences, as CVAT's database sequences never go back.
+      repo.applyWrite(t.task.id, store, () => (t.job ? store.deleteJob(t.job.position) : store.deleteAll()));
       return c.body(null, 204);
     });
 

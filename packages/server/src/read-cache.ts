@@ -1,25 +1,23 @@
-// GET answers of a task or job kept as encoded JSON until the task changes. A store's state object is replaced on
-// every successful write and never mutated, so the state's identity is the version: a write makes every cached
-// answer of the old state unreachable (WeakMap), and a GET between writes costs no re-serialisation.
+// GET answers of a task or job kept as encoded JSON until the task changes. The store's `version` changes with
+// every write that changes something, so it keys the cache; the JSON text itself comes from the store, which
+// keeps each object's JSON between writes, so a GET after a one-object write re-encodes but re-serialises one.
 import type { AnnotationStore } from '@annoconv/core';
-import { stateOf, type StoreState } from './store-state.js';
 
 export class ReadCache {
-  private readonly byState = new WeakMap<StoreState, Map<number, Uint8Array>>();
+  private readonly byStore = new WeakMap<AnnotationStore, { version: number; answers: Map<number, Uint8Array> }>();
 
   /** The cached answer for `scope` (0 = task, else the job's position), computing it on a miss. */
   get(store: AnnotationStore, scope: number, compute: () => string): Uint8Array {
-    const state = stateOf(store);
-    let answers = this.byState.get(state);
-    if (!answers) {
-      answers = new Map();
-      this.byState.set(state, answers);
+    let entry = this.byStore.get(store);
+    if (!entry || entry.version !== store.version) {
+      entry = { version: store.version, answers: new Map() };
+      this.byStore.set(store, entry);
     }
-    let bytes = answers.get(scope);
+    let bytes = entry.answers.get(scope);
     if (bytes === undefined) {
       // Kept encoded: a 100,000-shape answer is tens of megabytes, not worth re-encoding per request.
       bytes = Buffer.from(compute(), 'utf8');
-      answers.set(scope, bytes);
+      entry.answers.set(scope, bytes);
     }
     return bytes;
   }

@@ -1,10 +1,23 @@
 // Tasks in the database: one row per task, its labels, frames and jobs, and one row per top-level annotation
 // object (tag, shape with its elements, track with its keyframes and element tracks) as a JSON document.
 // Row-per-object keeps a PATCH of a few objects a write of a few rows, even on a task of 100,000 shapes, and the
-// task row's id sequences are written in the same transaction, so ids are never handed out twice.
-import { AnnotationStore, type Dataset, type Frame, type Label, type LabeledData, type Shape, type Tag, type TaskMeta, type TaskMode, type Track } from '@annoconv/core';
+// task row's id sequences are written in the same transaction, so ids are never handed out twice. Which rows a
+// write changed comes from the store's change set (`AnnotationStore.atomic`), so a write costs its own size.
+import {
+  AnnotationStore,
+  type AnnotationChanges,
+  type Dataset,
+  type Frame,
+  type Label,
+  type LabeledData,
+  type Sequences,
+  type Shape,
+  type Tag,
+  type TaskMeta,
+  type TaskMode,
+  type Track,
+} from '@annoconv/core';
 import type { Db } from './database.js';
-import { buildState, diffStates, setStateOf, stateOf, type Sequences, type StoreState } from './store-state.js';
 import type { User } from './tokens.js';
 
 export interface TaskRow {
@@ -71,7 +84,8 @@ export class TaskRepository {
       task.frames.forEach((frame, index) => insertFrame.run(taskId, index, frame.name, frame.width ?? null, frame.height ?? null, frame.subset ?? ''));
       const insertJob = db.prepare('INSERT INTO jobs (task_id, position, start_frame, stop_frame) VALUES (?, ?, ?, ?)');
       for (const job of store.jobs) insertJob.run(taskId, job.id, job.start, job.stop);
-      this.writeState(taskId, buildState([], [], [], INITIAL_SEQUENCES), stateOf(store), now);
+      const { tags, shapes, tracks, sequences } = store.exportState();
+      this.persist(taskId, { cleared: true, upserts: { tags: [...tags], shapes: [...shapes], tracks: [...tracks] }, deletes: { tags: [], shapes: [], tracks: [] }, sequences }, now);
       return taskId;
     })();
   }
@@ -126,34 +140,47 @@ export class TaskRepository {
       else if (row.kind === 'shape') shapes.push(object);
       else tracks.push(object);
     }
-    setStateOf(store, buildState(tags, shapes, tracks, JSON.parse(task.sequences) as Sequences));
+    store.restoreState({ tags, shapes, tracks, sequences: JSON.parse(task.sequences) as Sequences });
     return store;
   }
 
   /**
-   * Runs `write` on the store and stores what it changed in one transaction. If the write throws or the
-   * transaction fails, the store's previous state is put back: the task is as it was, in memory and on disk.
+   * Runs `write` on the store and stores what it changed (the store's change set) in one transaction. If the
+   * write throws or the transaction fails, the store undoes the write: the task is as it was, in memory and on
+   * disk.
    */
   applyWrite<T>(taskId: number, store: AnnotationStore, write: () => T): T {
-    const before = stateOf(store);
-    try {
-      const result = write();
-      const after = stateOf(store);
-      if (after !== before) this.db.transaction(() => this.writeState(taskId, before, after, new Date().toISOString()))();
-      return result;
-    } catch (error) {
-      setStateOf(store, before);
-      throw error;
-    }
+    return store.atomic(write, (changes) => {
+      this.db.transaction(() => this.persist(taskId, changes, new Date().toISOString()))();
+    });
   }
 
-  private writeState(taskId: number, before: StoreState, after: StoreState, now: string): void {
-    const diff = diffStates(before, after);
-    const upsert = this.db.prepare('INSERT OR REPLACE INTO annotations (task_id, kind, id, body) VALUES (?, ?, ?, ?)');
-    const remove = this.db.prepare('DELETE FROM annotations WHERE task_id = ? AND kind = ? AND id = ?');
-    for (const { kind, id } of diff.deletes) remove.run(taskId, kind, id);
-    for (const { kind, id, object } of diff.upserts) upsert.run(taskId, kind, id, JSON.stringify(object));
-    this.db.prepare('UPDATE tasks SET sequences = ?, updated_date = ? WHERE id = ?').run(JSON.stringify(after.next), now, taskId);
+  private persist(taskId: number, changes: AnnotationChanges, now: string): void {
+    const { upsert, remove, removeAll, sequences } = this.statements();
+    if (changes.cleared) removeAll.run(taskId);
+    const kinds = [
+      ['tag', 'tags'],
+      ['shape', 'shapes'],
+      ['track', 'tracks'],
+    ] as const;
+    for (const [kind, key] of kinds) for (const id of changes.deletes[key]) remove.run(taskId, kind, id);
+    for (const [kind, key] of kinds) for (const object of changes.upserts[key] as Array<Tag | Shape | Track>) upsert.run(taskId, kind, object.id, JSON.stringify(object));
+    sequences.run(JSON.stringify(changes.sequences), now, taskId);
+  }
+
+  private prepared: ReturnType<TaskRepository['prepare']> | undefined;
+
+  private statements() {
+    return (this.prepared ??= this.prepare());
+  }
+
+  private prepare() {
+    return {
+      upsert: this.db.prepare('INSERT OR REPLACE INTO annotations (task_id, kind, id, body) VALUES (?, ?, ?, ?)'),
+      remove: this.db.prepare('DELETE FROM annotations WHERE task_id = ? AND kind = ? AND id = ?'),
+      removeAll: this.db.prepare('DELETE FROM annotations WHERE task_id = ?'),
+      sequences: this.db.prepare('UPDATE tasks SET sequences = ?, updated_date = ? WHERE id = ?'),
+    };
   }
 
   /** The task as a Dataset (labels, frames, meta, the given annotations), for export. */
