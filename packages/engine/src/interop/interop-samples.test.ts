@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnnoconvError } from '@annoconv/core';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { findFormat } from '../find-format.js';
 import { readDataset } from '../read-dataset.js';
 import { maskKeepingOptions } from './format-profiles.js';
@@ -43,7 +43,7 @@ const expectedRefusals: ReadonlyArray<{ from: RegExp; to: RegExp; message: RegEx
 describe.concurrent.skipIf(!existsSync(samplesRoot))('real samples → convert() → every writable format → read back', () => {
   for (const [folder, formatId] of samples) {
     const path = resolve(samplesRoot, folder);
-    it.skipIf(!existsSync(path))(`${folder} (${formatId}) → every format`, async () => {
+    it.skipIf(!existsSync(path))(`${folder} (${formatId}) → every format`, async ({ expect }) => {
       const source = findFormat(formatId);
       const options = maskKeepingOptions(source);
       const read = await readDataset(path, { from: source, options });

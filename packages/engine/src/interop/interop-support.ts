@@ -7,8 +7,11 @@ import { formatProfile } from './format-profiles.js';
 import { isKnownConversionBug, isKnownReadBackFailure } from './known-bugs.js';
 import { detectionProblem, readBack, untypedError, type Written } from './run-conversion.js';
 
-/** Formats still being written by their own helpers: they join the matrix when they land. */
-export const PENDING_FORMATS: ReadonlySet<string> = new Set(['kitti', 'labelme']);
+/**
+ * Formats still being written (their packages change under the suite): they join the matrix when they land, by
+ * leaving this list. Their profiles in format-profiles.ts are ready for MOT and MOTS.
+ */
+export const PENDING_FORMATS: ReadonlySet<string> = new Set(['kitti', 'labelme', 'mot', 'mots']);
 
 export const writableFormats: readonly FormatPlugin[] = formats.filter((plugin) => plugin.write && !PENDING_FORMATS.has(plugin.id));
 /** Formats that can be both written (to make an input) and read (as a conversion's source). */

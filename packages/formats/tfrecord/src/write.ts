@@ -97,6 +97,9 @@ export async function writeTfRecord(dataset: Dataset, sink: FileSink, options: W
     const name = frame.subset || 'default';
     subsets.set(name, [...(subsets.get(name) ?? []), frame]);
   }
+  // A dataset without frames still gets one (empty) record file, so that the output is a TFRecord dataset its
+  // reader accepts (with the labels of label_map.pbtxt) instead of a lone label map.
+  if (subsets.size === 0) subsets.set('default', []);
   let done = 0;
   for (const [subset, frames] of subsets) {
     async function* records(): AsyncGenerator<Uint8Array> {

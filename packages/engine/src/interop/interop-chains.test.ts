@@ -1,0 +1,72 @@
+// Golden stability of conversion chains: A → B → A may lose what B cannot hold on the first hop, but a second
+// round trip through B must give back exactly the files (and the dataset) of the first.
+import fc from 'fast-check';
+import { AnnoconvError, type FileTree } from '@annoconv/core';
+import { describe, it } from 'vitest';
+import { canonicalize, datasetArbitrary } from '@annoconv/testing';
+import { findFormat } from '../find-format.js';
+import { readDataset } from '../read-dataset.js';
+import { arbitraryOptions, formatProfile, maskKeepingOptions } from './format-profiles.js';
+import { sourceFormats, writableFormats } from './interop-support.js';
+import { avoidKnownBugs, isKnownConversionBug } from './known-bugs.js';
+import { convertTree, writeDataset } from './run-conversion.js';
+
+async function files(tree: FileTree): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of [...tree.entries()].sort((a, b) => (a.path < b.path ? -1 : 1))) result[entry.path] = Buffer.from(await tree.read(entry.path)).toString('base64');
+  return result;
+}
+
+const sizeless = new Set(['mot', 'cvat-video']);
+
+// Chains that are not stable yet, with what makes them drift (reported; `it.fails` until fixed).
+const pixels = 'masks ↔ polygons drift on every round trip: maskToPolygons (vertices on pixel edges) then pycocotools rasterization does not give the mask back';
+const KNOWN_UNSTABLE: Record<string, string> = {
+  'segmask → ultralytics-segmentation': pixels,
+  'segmask → tfrecord': pixels,
+  'ultralytics-segmentation → segmask': pixels,
+  'ultralytics-obb → segmask': pixels,
+  'ultralytics-detection → segmask': pixels,
+  'yolo → segmask': pixels,
+  'voc → ultralytics-segmentation': pixels,
+  'voc → ultralytics-obb': 'rotated boxes: OBB corners (6 decimals) and VOC (2 decimals) do not settle after one round trip',
+  'cvat → cvat-video': 'the second round trip through "CVAT for video" adds shapes (plain shapes become tracks that reach further)',
+  'cvat-video → cvat': 'tracks flattened by "CVAT for images" and rebuilt do not settle after one round trip',
+  'coco-keypoints → cvat-video': 'skeletons through "CVAT for video" change on the second round trip',
+};
+
+describe.concurrent('A → B → A is stable after the first round trip', () => {
+  for (const home of sourceFormats) {
+    const [generated] = fc.sample(datasetArbitrary(arbitraryOptions(home, true)), { numRuns: 1, seed: 1129 });
+    for (const away of writableFormats) {
+      const awayReader = findFormat(formatProfile(away).readAs);
+      const known = process.env.INTEROP_NO_KNOWN ? undefined : KNOWN_UNSTABLE[`${home.id} → ${away.id}`];
+      (known ? it.fails : it)(`${home.id} → ${away.id} → ${home.id}${known ? ` (known: ${known})` : ''}`, async ({ expect }) => {
+        const input = avoidKnownBugs(avoidKnownBugs(structuredClone(generated!), home), away);
+        // The chain's steps are CVAT's own known bug there (see known-bugs.ts).
+        expect(isKnownConversionBug(input, away)).toBe(false);
+        const roundTrip = async (tree: FileTree): Promise<FileTree> => {
+          const there = await convertTree(tree, home, away, maskKeepingOptions(home));
+          return (await convertTree(there.tree, awayReader, home, maskKeepingOptions(awayReader))).tree;
+        };
+        let first: FileTree;
+        let second: FileTree;
+        try {
+          first = await roundTrip((await writeDataset(input, home)).tree);
+          second = await roundTrip(first);
+        } catch (error) {
+          // YOLO needs image sizes that MOT (and "CVAT for video", known bug "video sizes") do not give back: a
+          // typed refusal naming the frame is the right answer. Known bug "segmask empty" (known-bugs.ts): a
+          // Segmentation mask output that lists no frame is refused by its own reader.
+          const sizeRefusal = (sizeless.has(home.id) || sizeless.has(away.id)) && AnnoconvError.isInstance(error) && error.code === 'schema' && /no known size/.test(error.message);
+          const segmaskEmpty = (home.id === 'segmask' || away.id === 'segmask') && AnnoconvError.isInstance(error) && /segmask output: no Segmentation mask layout found/.test(error.message);
+          expect(sizeRefusal || segmaskEmpty, String(error)).toBe(true);
+          return;
+        }
+        const read = async (tree: FileTree) => canonicalize((await readDataset(tree, { from: home, options: maskKeepingOptions(home) })).dataset, { byNames: true });
+        expect(await read(second)).toEqual(await read(first));
+        expect(await files(second)).toEqual(await files(first));
+      });
+    }
+  }
+});
