@@ -54,7 +54,8 @@ export function parseAnnotationXml(text: string, file: string): ParsedAnnotation
     captureMetaData: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
-    isArray: (_name: string, jPath: unknown) => REPEATED_ELEMENTS.has(String(jPath)),
+    // The element path is built only for the two repeated names (building it for every tag is costly).
+    isArray: (name: string, jPath: unknown) => (name === 'object' || name === 'pt') && REPEATED_ELEMENTS.has(String(jPath)),
   });
   const raw = parser.parse(text) as Record<string, unknown>;
   const starts = lineStarts(text);
