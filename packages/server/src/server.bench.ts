@@ -1,6 +1,10 @@
 // Load benchmark over loopback HTTP: GET and PATCH (create / update one shape) of the annotations of a task with
 // 100,000 shapes, sequential requests, bounded in count. vitest bench reports requests per second (hz) and the
-// p99 latency. Setup runs at module level (vitest bench runs no hooks before benches).
+// p99 latency. Setup runs at module level (vitest bench runs no hooks before benches). A control line sends the
+// same GET bytes from a bare node:http server: the cost of moving that many bytes to the client, which no
+// server-side work can go below.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { bench, describe } from 'vitest';
 import { startHarness, TASK_BODY } from './test-support/harness.js';
 
@@ -15,6 +19,15 @@ const target: { id: number } = put.json.shapes[0];
 const headers = { authorization: `Token ${h.token}`, 'content-type': 'application/json' };
 let x = 0;
 
+const answer = Buffer.from(await (await fetch(`${h.server.url}/api/tasks/${taskId}/annotations`, { headers })).arrayBuffer());
+const bare = createServer((_, response) => {
+  response.writeHead(200, { 'content-type': 'application/json', 'content-length': answer.byteLength });
+  response.end(answer);
+});
+await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+bare.unref();
+const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+
 async function request(method: string, path: string, body?: unknown): Promise<void> {
   const response = await fetch(`${h.server.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   await response.arrayBuffer();
@@ -24,9 +37,16 @@ async function request(method: string, path: string, body?: unknown): Promise<vo
 describe(`task of ${SHAPES.toLocaleString('en')} shapes over loopback HTTP`, () => {
   // Between writes the answer is served from the read cache (the task's JSON kept until the next write).
   bench('GET /api/tasks/{id}/annotations (unchanged task)', () => request('GET', `/api/tasks/${taskId}/annotations`), { iterations: 30, time: 0, warmupIterations: 1, warmupTime: 0 });
-  // After a write the GET serialises the whole task again: one PATCH plus one GET per iteration.
   bench(
-    'PATCH update + GET (GET re-serialises 100,000 shapes)',
+    `control: the same ${(answer.byteLength / 1e6).toFixed(0)} MB from a bare node:http server`,
+    async () => {
+      await (await fetch(bareUrl)).arrayBuffer();
+    },
+    { iterations: 30, time: 0, warmupIterations: 1, warmupTime: 0 },
+  );
+  // After a write the GET rebuilds the answer from the kept JSON of each object (one object re-serialised).
+  bench(
+    'PATCH update + GET (GET rebuilds the answer after the write)',
     async () => {
       await request('PATCH', `/api/tasks/${taskId}/annotations?action=update`, { shapes: [{ id: target.id, type: 'rectangle', frame: 0, label_id: 1, points: [x++ % 100, 0, 50, 50] }] });
       await request('GET', `/api/tasks/${taskId}/annotations`);
