@@ -1,15 +1,20 @@
 // The pixel area of one polygon under pycocotools' rule (`rleFrPoly` then `rleArea`), counted without building
 // its RLE: the same column-boundary points are found, but per crossed pixel column instead of per upsampled
 // outline point, and the set pixels are read off the sorted boundaries as alternating differences.
-import { ScratchInt32 } from './scratch.js';
+import { ScratchFloat64, ScratchInt32 } from './scratch.js';
 
 const SCALE = 5;
+/** Column states: no boundary yet / two seen / more than two (a row ≥ 0 means one seen). */
+const EMPTY = -1;
+const PAIRED = -2;
+const CROWDED = -3;
 const vertexX = new ScratchInt32();
 const vertexY = new ScratchInt32();
 const columnScratch = new ScratchInt32();
 const rowScratch = new ScratchInt32();
-const sortedScratch = new ScratchInt32();
-const startScratch = new ScratchInt32();
+const stateScratch = new ScratchInt32();
+const pairScratch = new ScratchInt32();
+const crowdedScratch = new ScratchFloat64();
 
 /**
  * `rleArea(polygonToRle(polygon, height, width))`, exactly, without allocating. pycocotools upsamples the outline
@@ -115,39 +120,51 @@ export function polygonArea(polygon: ArrayLike<number>, height: number, width: n
   }
   if (count === 0) return 0;
 
-  // Pixel p is set when an odd number of boundaries lie at or before it (a repeated boundary cancels, as the
-  // run-merging of pycocotools does), so the area is the alternating sum of the sorted boundary positions, plus
-  // the image end (pycocotools' final boundary) when their number is odd. Sorting is a counting sort on the
-  // columns the polygon spans, then insertion sort of the few rows inside each column.
   const span = maxColumn - minColumn + 1;
-  const start = startScratch.get(span + 1);
-  start.fill(0, 0, span + 1);
-  for (let j = 0; j < count; j++) start[columns[j] - minColumn + 1]++;
-  for (let c = 0; c < span; c++) start[c + 1] += start[c];
-  const sorted = sortedScratch.get(count);
-  for (let j = 0; j < count; j++) sorted[start[columns[j] - minColumn]++] = rows[j];
+
+  // A closed outline crosses every pixel-centre column an even number of times, so each column's boundaries pair
+  // up on their own: pixel p of a column is set when an odd number of the column's boundary rows lie at or above
+  // it, so its set pixels are the alternating sum of those rows sorted. Most columns hold exactly two (their
+  // difference is the column's run); the few columns of concave parts that hold more are sorted afterwards.
+  const state = stateScratch.get(span);
+  const firstPair = pairScratch.get(span);
+  state.fill(EMPTY, 0, span);
   let total = 0;
-  let odd = false;
-  let begin = 0;
-  for (let c = 0; c < span; c++) {
-    const end = start[c];
-    for (let i = begin + 1; i < end; i++) {
-      const value = sorted[i];
-      let k = i - 1;
-      while (k >= begin && sorted[k] > value) {
-        sorted[k + 1] = sorted[k];
-        k--;
-      }
-      sorted[k + 1] = value;
+  let crowded = 0;
+  for (let j = 0; j < count; j++) {
+    const c = columns[j] - minColumn;
+    const pending = state[c];
+    if (pending === EMPTY) state[c] = rows[j];
+    else if (pending >= 0) {
+      const row = rows[j];
+      const run = row > pending ? row - pending : pending - row;
+      total += run;
+      firstPair[c] = run;
+      state[c] = PAIRED;
+    } else if (pending === PAIRED) {
+      total -= firstPair[c];
+      state[c] = CROWDED;
+      crowded++;
     }
-    const offset = (c + minColumn) * height;
-    for (let i = begin; i < end; i++) {
-      total += odd ? offset + sorted[i] : -(offset + sorted[i]);
-      odd = !odd;
-    }
-    begin = end;
   }
-  return odd ? total + area : total;
+  if (crowded === 0) return total;
+
+  // Crowded columns: their rows sorted by column then row, summed alternately (each column holds an even number).
+  const extra = crowdedScratch.get(count);
+  let n = 0;
+  for (let j = 0; j < count; j++) {
+    const c = columns[j] - minColumn;
+    if (state[c] !== CROWDED) continue;
+    extra[n++] = c * (height + 1) + rows[j];
+  }
+  const sorted = extra.subarray(0, n).sort();
+  let odd = false;
+  for (let i = 0; i < n; i++) {
+    const row = sorted[i] % (height + 1);
+    total += odd ? row : -row;
+    odd = !odd;
+  }
+  return total;
 }
 
 /**
