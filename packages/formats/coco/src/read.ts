@@ -258,14 +258,16 @@ class CocoReader {
       const mask = this.maskShape(segmentation, frame, category.label, file, `${path}.segmentation`, id);
       if (mask) made.push(mask);
     } else if (polygons.length > 0) {
-      polygons.forEach((part, partIndex) => {
-        const points = checkNumbers(part, file, `${path}.segmentation[${partIndex}]`, id);
+      for (let partIndex = 0; partIndex < polygons.length; partIndex++) {
+        // The JSON path is spelled out only for an error (this runs once per polygon of a big file).
+        const part = polygons[partIndex];
+        const points = isNumberList(part) ? part : checkNumbers(part, file, `${path}.segmentation[${partIndex}]`, id);
         if (points.length < 6 || points.length % 2 !== 0)
           failAt(`annotation ${id}: a polygon needs an even number (at least 6) of coordinates, got ${points.length}`, file, `${path}.segmentation[${partIndex}]`, id);
         const shape = this.newShape('polygon', frame, category.label);
         shape.points = roundAll(points);
         made.push(shape);
-      });
+      }
     } else if (!isKeypoints) {
       // Box-only instance. (Keypoint annotations' boxes are derived from the points; CVAT removes them.)
       const bbox = checkNumbers(annotation.bbox, file, `${path}.bbox`, id);
@@ -478,6 +480,16 @@ class CocoReader {
 function truthy(value: unknown): boolean {
   if (typeof value === 'string') return value.toLowerCase() === 'true' || value === '1';
   return Boolean(value);
+}
+
+/** True for an array of finite numbers (what checkNumbers accepts without throwing). */
+function isNumberList(value: unknown): value is number[] {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
+    if (typeof item !== 'number' || !Number.isFinite(item)) return false;
+  }
+  return true;
 }
 
 /** Rounds in place: `points` is a fresh array of this file's parse, owned by the shape it becomes. */
