@@ -249,7 +249,7 @@ export function createApp(ctx: ServerContext): Hono<Env> {
         throw new HttpError(410, { detail: 'This endpoint no longer supports exporting annotations; use POST …/dataset/export' });
       const t = target(c, kind);
       const store = ctx.store(t.task);
-      const bytes = ctx.readCache.get(store, t.job?.position ?? 0, () => (t.job ? store.getJobJson(t.job.position) : store.getJson()));
+      const bytes = ctx.readCache.get(store, t.job?.position ?? 0, () => (t.job ? store.getJobJson(t.job.position) : store.getJsonBytes()));
       return new Response(bytes, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.byteLength) } });
     });
 

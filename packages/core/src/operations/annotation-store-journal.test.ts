@@ -101,6 +101,7 @@ describe('AnnotationStore journal', () => {
         for (const value of steps) {
           // Read first so the kept answers are warm and must be invalidated by the write.
           store.getJson();
+          store.getJsonBytes();
           for (const job of store.jobs) store.getJobJson(job.id);
           const beforeRows = rows(store);
           const beforeSnapshot = store.snapshot();
@@ -131,6 +132,7 @@ describe('AnnotationStore journal', () => {
           for (const kind of ['tag', 'shape', 'track', 'trackedShape'] as const) expect(sequences[kind]).toBeGreaterThanOrEqual(beforeSequences[kind]);
           expect(store.getJson()).toBe(JSON.stringify(readAnnotations(store.snapshot(), labels)));
           expect(store.getJson()).toBe(JSON.stringify(store.get()));
+          expect(new TextDecoder().decode(store.getJsonBytes())).toBe(store.getJson());
           for (const job of store.jobs) expect(store.getJobJson(job.id)).toBe(JSON.stringify(store.getJob(job.id)));
         }
         const copy = newStore();
@@ -183,5 +185,23 @@ describe('AnnotationStore journal', () => {
     expect(changes!.upserts.shapes.map((shape) => [shape.id, shape.points])).toEqual([[2, [9, 2, 12, 4]]]);
     expect(changes!.deletes).toEqual({ tags: [], shapes: [], tracks: [] });
     expect(changes!.sequences).toEqual({ tag: 1, shape: 4, track: 1, trackedShape: 1 });
+  });
+
+  it('kept GET bytes stay exact across blocks of many ids (updates, deletes, creates, a job DELETE)', () => {
+    const store = newStore();
+    const decode = () => new TextDecoder().decode(store.getJsonBytes());
+    const rect = (index: number) => ({ type: 'rectangle', frame: index % 3, label_id: CAR, points: [index % 40, 1, (index % 40) + 2, 3] });
+    store.put({ shapes: Array.from({ length: 3000 }, (_, index) => rect(index)), tags: Array.from({ length: 1500 }, (_, index) => ({ frame: index % 4, label_id: WEATHER })) });
+    expect(decode()).toBe(JSON.stringify(store.get()));
+    store.patch('update', { shapes: [{ ...rect(7), id: 1500, frame: 2 }, { ...rect(8), id: 2047 }] });
+    expect(decode()).toBe(JSON.stringify(store.get()));
+    const [first, second] = store.get().shapes;
+    store.patch('delete', { shapes: [first!, second!] });
+    store.patch('create', { shapes: [rect(1), rect(2)] });
+    expect(decode()).toBe(JSON.stringify(store.get()));
+    store.deleteJob(1);
+    expect(decode()).toBe(JSON.stringify(store.get()));
+    store.deleteAll();
+    expect(decode()).toBe(JSON.stringify(store.get()));
   });
 });

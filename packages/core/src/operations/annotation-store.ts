@@ -14,6 +14,7 @@ import { AnnotationRequestError } from './annotation-request-error.js';
 import { LabelIndex, type SpecKind } from './label-index.js';
 import { readAnnotations } from './read-annotations.js';
 import { readAnnotationsJson } from './read-annotations-json.js';
+import { emptyBlockCache, readAnnotationsBytes, type BlockCache } from './read-annotations-blocks.js';
 import { serializeAnnotations, type AnnotationsResponse } from './serialize-annotations.js';
 import { isTrackInside, sliceAnnotations } from './slice-annotations.js';
 import { syncTrackFrames } from './track-frames.js';
@@ -131,6 +132,10 @@ export class AnnotationStore {
   private answers = new Map<number, string>();
   /** JSON of each stored object's GET form; stored objects are never mutated, so identity is the version. */
   private readonly fragments = new WeakMap<object, string>();
+  /** GET's answer as bytes for `bytesVersion`, and the encoded blocks it was assembled from. */
+  private bytes: Uint8Array | undefined;
+  private bytesVersion = -1;
+  private blocks: BlockCache = emptyBlockCache();
 
   constructor(options: AnnotationStoreOptions) {
     this.labels = new LabelIndex(options.labels);
@@ -174,6 +179,22 @@ export class AnnotationStore {
    */
   getJson(): string {
     return this.answer(0, () => readAnnotationsJson(this.stored(), this.labels, this.fragments));
+  }
+
+  /**
+   * GET's answer as UTF-8 bytes, exactly the encoding of `getJson()`, assembled from blocks (ids by 1024 per
+   * frame) kept encoded between writes: after a write only the blocks holding changed objects are serialised.
+   * The array is shared: do not modify it.
+   */
+  getJsonBytes(): Uint8Array {
+    if (this.state.recorder.active) return readAnnotationsBytes(this.stored(), this.labels, emptyBlockCache()).bytes;
+    if (this.bytes === undefined || this.bytesVersion !== this.changeCount) {
+      const { bytes, cache } = readAnnotationsBytes(this.stored(), this.labels, this.blocks);
+      this.bytes = bytes;
+      this.blocks = cache;
+      this.bytesVersion = this.changeCount;
+    }
+    return this.bytes;
   }
 
   /** A number that changes whenever the stored annotations (or sequences) change, and only then. */
