@@ -147,4 +147,14 @@ describe('open: reproductions', () => {
     const { back } = await roundTrip(input, 'coco');
     expect(flatObjects(back.dataset).find((object) => object.frame === 1)?.attributes.get('colour')).toBe('blue');
   });
+
+  // "coco group track" — format-coco: a track polygon grouped with a plain polygon on a frame is written as one
+  // multi-part annotation carrying the track's track_id; the reader turns both parts into keyframes of that track
+  // on the same frame, and every writer after it fails with an untyped GeometryError ("two different keyframes
+  // on frame 0").
+  it.fails('a COCO group that joins a track shape and a plain shape can be converted further', async () => {
+    const input = dataset({ shapes: [shape(0, 'polygon', [0, 0, 0, 0, 0, 0], { group: 1 })], tracks: [track([keyframe(0, 'polygon', [0, 0.1, 0, 0, 2.9, 20.7])], { group: 1 })] });
+    const written = await writeDataset(input, findFormat('coco'));
+    await expect(convertTree(written.tree, findFormat('coco'), findFormat('cvat'))).resolves.toBeDefined();
+  });
 });

@@ -19,6 +19,8 @@ const rebuildsMaskTracks = new Set(['coco', 'datumaro']);
  * - "video project": "CVAT for video" of frames in several subsets (project layout) numbers track frames across
  *   the whole dataset instead of per task, so its own reader refuses the file or loses frames
  *   (`isKnownConversionBug`; generated datasets have one subset).
+ * - "coco group track": a track shape grouped with a plain shape on a frame makes COCO's reader fail (tracks are
+ *   left out of groups here).
  * - "voc duplicate tags": two tags of one label on a frame become one line of the per-class list, silently
  *   (one of them is kept here).
  */
@@ -26,6 +28,9 @@ export function avoidKnownBugs(dataset: Dataset, target: FormatPlugin): Dataset 
   let result = dataset;
   if (rebuildsMaskTracks.has(target.id)) {
     result = { ...result, annotations: { ...result.annotations, tracks: result.annotations.tracks.filter((track) => !track.shapes.some((shape) => shape.type === 'ellipse' || shape.type === 'mask')) } };
+  }
+  if (target.id === 'coco') {
+    result = { ...result, annotations: { ...result.annotations, tracks: result.annotations.tracks.map((track) => ({ ...track, group: 0 })) } };
   }
   if (target.id === 'cvat-video') {
     const width = Math.max(...result.frames.map((frame) => frame.width ?? 1));
