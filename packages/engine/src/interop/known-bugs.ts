@@ -5,12 +5,13 @@ import type { Dataset, FormatPlugin } from '@annoconv/core';
 import type { Written } from './run-conversion.js';
 
 /** Formats whose reader rebuilds per-frame masks carrying `track_id` into one mask track. */
-const rebuildsMaskTracks = new Set(['coco', 'datumaro']);
+const rebuildsMaskTracks = new Set(['coco']);
 
 /**
  * The dataset without what would trip a known bug when written as `target`:
- * - "mask track": an ellipse track written per frame as masks comes back from COCO / Datumaro as a mask track
- *   with several keyframes, which `tracksToShapes` cannot expand (untyped GeometryError in every writer after).
+ * - "mask track": an ellipse track written per frame as masks comes back from COCO as a mask track with several
+ *   keyframes, which `tracksToShapes` cannot expand (untyped GeometryError in every writer after). Datumaro's
+ *   reader keeps such masks per frame (fixed).
  * - "video sizes": "CVAT for video" writes `<original_size>` only for tasks in interpolation mode, from the first
  *   frame: other datasets come back without frame sizes, frames of other sizes with the wrong one, and no
  *   diagnostic says so (interpolation mode and one size for all frames here).

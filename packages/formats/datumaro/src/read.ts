@@ -277,7 +277,12 @@ class DatumaroReader {
         return;
     }
     for (const shape of shapes) {
-      if ('track_id' in raw && 'keyframe' in raw && raw.track_id !== null) {
+      // A mask with a track id stays a per-frame shape: CVAT cannot interpolate mask tracks (CVAT-MODEL §3), so a
+      // rebuilt mask track of several keyframes could not be expanded by any writer (an ellipse track exported as
+      // masks comes back like this).
+      const maskInTrack = shape.type === 'mask' && 'track_id' in raw && raw.track_id !== null;
+      if (maskInTrack) this.context.diagnostics.info('track-flattened', `a mask with track_id ${String(raw.track_id)} is kept as a per-frame mask (mask tracks cannot be interpolated)`, where);
+      if (!maskInTrack && 'track_id' in raw && 'keyframe' in raw && raw.track_id !== null) {
         this.trackItems.push({ shape, trackId: String(raw.track_id), keyframe: truthy(raw.keyframe) });
       } else {
         const list = this.shapesByFrame.get(frame.index) ?? [];
