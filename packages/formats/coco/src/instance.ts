@@ -76,6 +76,23 @@ export function pointsBox(points: readonly number[]): Box {
   return [minX, minY, maxX - minX, maxY - minY];
 }
 
+/**
+ * The instance of a group of one (nearly every COCO annotation) when its member keeps its form: the same rules as
+ * buildInstance without the group's intermediate lists (RLE when `is_crowd` is true or, without that attribute,
+ * when the member is a mask; a box alone stays a box). Its measured area is the instance's.
+ */
+function loneInstance(part: Part, isCrowd: unknown): Instance | undefined {
+  const useRle = part.kind !== 'box' && (isCrowd === undefined ? part.kind === 'mask' : isCrowd === true);
+  const [x, y, w, h] = part.bbox;
+  const bbox: Box = [round2(x), round2(y), round2(x + w - x), round2(y + h - y)];
+  if (useRle ? part.kind === 'mask' : part.kind !== 'mask') {
+    const segmentation = useRle ? { rle: part.rle! } : { polygons: part.polygon ? [part.polygon] : [] };
+    return { leader: part.shape, segmentation, area: part.kind === 'box' ? bbox[2] * bbox[3] : part.area, bbox, iscrowd: useRle ? 1 : 0 };
+  }
+  // A polygon forced to RLE, or a mask written as polygons: the general path below.
+  return undefined;
+}
+
 function unionBox(boxes: Box[]): Box {
   let minX = Infinity;
   let minY = Infinity;
@@ -98,6 +115,10 @@ export function buildInstance(parts: Part[], height: number, width: number, isCr
   let leader = parts[0]!;
   for (const part of parts) if (part.area > leader.area) leader = part;
   const isCrowd = isCrowdOf(leader.shape);
+  if (parts.length === 1) {
+    const lone = loneInstance(leader, isCrowd);
+    if (lone) return lone;
+  }
   // Boxes alone have nothing to encode: they stay box-only whatever is_crowd says.
   const useRle =
     (isCrowd === undefined ? parts.some((part) => part.kind === 'mask' && part.shape.label_id === leader.shape.label_id) : isCrowd === true) &&

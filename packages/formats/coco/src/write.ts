@@ -193,29 +193,28 @@ class SubsetWriter {
     const singles: Part[][] = [];
     const skeletons: FrameShape[] = [];
     for (const shape of shapes) {
-      const where = this.where(frame, shape);
       switch (shape.type) {
         case 'skeleton':
           if (this.flavour === 'keypoints') skeletons.push(shape);
-          else diagnostics.warn('shape-unsupported', 'skeleton dropped: COCO 1.0 holds no skeletons (use COCO Keypoints 1.0)', where);
+          else diagnostics.warn('shape-unsupported', 'skeleton dropped: COCO 1.0 holds no skeletons (use COCO Keypoints 1.0)', this.where(frame, shape));
           continue;
         case 'points':
         case 'polyline':
         case 'cuboid':
-          diagnostics.warn('shape-unsupported', `${shape.type} dropped: COCO cannot hold ${shape.type === 'points' ? 'points' : `a ${shape.type}`}`, where);
+          diagnostics.warn('shape-unsupported', `${shape.type} dropped: COCO cannot hold ${shape.type === 'points' ? 'points' : `a ${shape.type}`}`, this.where(frame, shape));
           continue;
         case 'mask':
         case 'ellipse':
           if (!sizeKnown) {
-            diagnostics.warn('image-size-unknown', `${shape.type} dropped: its image size is unknown`, where);
+            diagnostics.warn('image-size-unknown', `${shape.type} dropped: its image size is unknown`, this.where(frame, shape));
             continue;
           }
-          if (shape.type === 'ellipse' && this.flavour === 'instances') diagnostics.warn('shape-converted', ELLIPSE_CONVERTED, where);
+          if (shape.type === 'ellipse' && this.flavour === 'instances') diagnostics.warn('shape-converted', ELLIPSE_CONVERTED, this.where(frame, shape));
           break;
         default:
           break;
       }
-      if (shape.z_order !== 0) diagnostics.info('z-order-dropped', `z_order ${shape.z_order} is not written (COCO has no z order)`, where);
+      if (shape.z_order !== 0) diagnostics.info('z-order-dropped', `z_order ${shape.z_order} is not written (COCO has no z order)`, this.where(frame, shape));
       const part = measurePart(shape, height, width);
       if (shape.group > 0) {
         let members = groups.get(shape.group);
