@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '@annoconv/core';
+import { createContext, ParseError } from '@annoconv/core';
 import { encodePng, MemorySink, MemoryTree } from '@annoconv/io';
 import { readKitti } from './read.js';
 import { writeKitti } from './write.js';
 import { detectKitti } from './detect.js';
-import { context, datasetWith, box } from './test-helpers.js';
+import { box, datasetWith } from '@annoconv/testing';
 
 async function parseError(files: Record<string, string | Uint8Array>): Promise<ParseError> {
-  const error = await readKitti(new MemoryTree(files), {}, context()).catch((caught: unknown) => caught);
+  const error = await readKitti(new MemoryTree(files), {}, createContext()).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ParseError);
   return error as ParseError;
 }
@@ -41,7 +41,7 @@ describe('KITTI bad input', () => {
     expect((await parseError({ 'instance/a.png': png, 'label_colors.txt': '1 1 1 a\n# comment\n2 2 2 a\n' })).where).toEqual({ file: 'label_colors.txt', line: 3 });
   });
   it('reports the alpha and 3D fields it cannot keep', async () => {
-    const readContext = context();
+    const readContext = createContext();
     await readKitti(new MemoryTree({ 'label_2/a.txt': 'Car 0.5 2 1.57 0 1 2 3 1.5 1.6 3.9 1 2 30 -1.5 0.9\n' }), {}, readContext);
     expect(readContext.diagnostics.items.map((item) => item.code)).toEqual(['field-ignored']);
   });
@@ -54,7 +54,7 @@ describe('KITTI writer', () => {
     dataset.labels[2]!.color = '#000000';
     dataset.annotations.shapes = [box({ label_id: 1, frame: 0, points: [0, 0, 2, 2], rotation: 10 })];
     const sink = new MemorySink();
-    await writeKitti(dataset, sink, {}, context());
+    await writeKitti(dataset, sink, {}, createContext());
     const lines = new TextDecoder().decode(sink.files.get('label_colors.txt')).split('\n');
     // CVAT adds background (0, 0, 0); after sorting, Datumaro moves the first black class (here Asphalt) to index 0.
     expect(lines.map((line) => line.split(' ').pop())).toEqual(['Asphalt', 'Bus', 'background', 'car', '']);
@@ -63,7 +63,7 @@ describe('KITTI writer', () => {
   it('reports a rotated box leaving label_2 and a label name with a space', async () => {
     const dataset = datasetWith(['traffic sign'], [{ name: 'a.png', width: 4, height: 4 }]);
     dataset.annotations.shapes = [box({ label_id: 1, frame: 0, points: [0, 0, 2, 2] }), box({ label_id: 1, frame: 0, points: [0, 0, 2, 2], rotation: 30 })];
-    const writeContext = context();
+    const writeContext = createContext();
     await writeKitti(dataset, new MemorySink(), {}, writeContext);
     expect(writeContext.diagnostics.items.map((item) => item.code)).toEqual(['invalid-value', 'shape-converted', 'data-unsupported', 'invalid-value']);
   });
@@ -71,8 +71,8 @@ describe('KITTI writer', () => {
 
 describe('KITTI detection', () => {
   it('gives reasons when nothing matches and for foreign text files', async () => {
-    expect(await detectKitti(new MemoryTree({ 'a.txt': 'x' }), context())).toEqual({ confidence: 0, reasons: ['no label_2/*.txt and no instance/*.png'] });
-    const foreign = await detectKitti(new MemoryTree({ 'label_2/a.txt': '0 0.5 0.5 0.1 0.1' }), context());
+    expect(await detectKitti(new MemoryTree({ 'a.txt': 'x' }), createContext())).toEqual({ confidence: 0, reasons: ['no label_2/*.txt and no instance/*.png'] });
+    const foreign = await detectKitti(new MemoryTree({ 'label_2/a.txt': '0 0.5 0.5 0.1 0.1' }), createContext());
     expect(foreign.confidence).toBeLessThan(0.5);
   });
 });
@@ -81,7 +81,7 @@ describe('abort', () => {
   it('stops reading and writing when the signal has fired', async () => {
     const controller = new AbortController();
     controller.abort();
-    const aborted = { ...context(), signal: controller.signal };
+    const aborted = { ...createContext(), signal: controller.signal };
     await expect(readKitti(new MemoryTree({ 'label_2/a.txt': row }), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
     await expect(writeKitti(datasetWith(['Car'], [{ name: 'a.png' }]), new MemorySink(), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
   });

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { MemoryTree } from '@annoconv/io';
 import { readKitti } from './read.js';
 import { writeKitti } from './write.js';
-import { checkGolden } from './golden.js';
-import { context } from './test-helpers.js';
+import { createContext } from '@annoconv/core';
+import { goldenCase, testDataDir } from '@annoconv/testing';
 
 describe('golden KITTI basic', () => {
   it('writes exactly the expected label_2 rows, PNGs and label_colors.txt, with the expected diagnostics', async () => {
-    const sink = await checkGolden('kitti', 'basic', writeKitti);
+    const sink = await goldenCase(testDataDir('kitti', 'basic'), writeKitti);
     expect(new TextDecoder().decode(sink.files.get('default/label_2/000001.txt'))).toBe(
       'Car 1.0 1 -1 1.5 2.0 8.25 9.0 -1 -1 -1 -1 -1 -1 -1 0.75\nPedestrian 0.0 0 -1 10.0 1.0 14.0 11.0 -1 -1 -1 -1 -1 -1 -1 1.0\ntrafficsign 0.0 0 -1 0.0 0.0 2.0 2.0 -1 -1 -1 -1 -1 -1 -1 1.0\n',
     );
     // Read back, the archive gives only its boxes: label_2 wins over instance/, as in CVAT.
-    const readContext = context();
+    const readContext = createContext();
     const back = await readKitti(sink.toTree(), {}, readContext);
     expect(readContext.diagnostics.countByCode().get('data-unsupported')).toBe(1);
     const boxName = (id: number) => back.labels.find((label) => label.id === id)!.name;
@@ -24,7 +24,7 @@ describe('golden KITTI basic', () => {
     ]);
     // Its segmentation part alone reads back with the classes of label_colors.txt, background removed.
     const segmentation = new MemoryTree(Object.fromEntries([...sink.files].filter(([file]) => !file.includes('label_2/'))));
-    const masks = await readKitti(segmentation, { convMaskToPoly: false }, context());
+    const masks = await readKitti(segmentation, { convMaskToPoly: false }, createContext());
     expect(masks.labels.map((label) => label.name)).toEqual(['Car', 'Pedestrian', 'road', 'trafficsign']);
     const name = (id: number) => masks.labels.find((label) => label.id === id)!.name;
     expect(masks.annotations.shapes.map((shape) => [masks.frames[shape.frame]!.name, name(shape.label_id)])).toEqual([

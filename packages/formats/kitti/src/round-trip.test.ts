@@ -4,7 +4,8 @@ import type { Dataset } from '@annoconv/core';
 import { MemorySink } from '@annoconv/io';
 import { readKitti } from './read.js';
 import { writeKitti } from './write.js';
-import { box, context, datasetWith, shapePixels } from './test-helpers.js';
+import { createContext } from '@annoconv/core';
+import { box, datasetWith, shapePixels } from '@annoconv/testing';
 
 const coordinate = fc.double({ min: 0, max: 500, noNaN: true });
 const boxPoints = fc.tuple(coordinate, coordinate, fc.double({ min: 0.5, max: 100, noNaN: true }), fc.double({ min: 0.5, max: 100, noNaN: true })).map(([x, y, w, h]) => [x, y, x + w, y + h]);
@@ -37,11 +38,11 @@ function boxesOf(dataset: Dataset): string[] {
 describe('KITTI detection round trip', () => {
   it.prop([detectionDataset], { numRuns: 60 })('keeps every box with its label, occluded and truncated flags', async (dataset) => {
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeKitti(dataset, sink, {}, writeContext);
     expect(writeContext.diagnostics.warnings).toEqual([]);
     if (dataset.annotations.shapes.length === 0) return;
-    const back = await readKitti(sink.toTree(), {}, context());
+    const back = await readKitti(sink.toTree(), {}, createContext());
     expect(boxesOf(back)).toEqual(boxesOf(dataset));
   });
 });
@@ -83,9 +84,9 @@ function topLabels(dataset: Dataset): Record<string, string> {
 describe('KITTI segmentation round trip', () => {
   it.prop([segmentationDataset], { numRuns: 20 })('keeps the label painted on top at every pixel (as masks)', async (dataset) => {
     const sink = new MemorySink();
-    await writeKitti(dataset, sink, {}, context());
+    await writeKitti(dataset, sink, {}, createContext());
     if (![...sink.files.keys()].some((file) => file.includes('/instance/'))) return;
-    const back = await readKitti(sink.toTree(), { convMaskToPoly: false }, context());
+    const back = await readKitti(sink.toTree(), { convMaskToPoly: false }, createContext());
     expect(topLabels(back)).toEqual(topLabels(dataset));
   });
 });

@@ -4,15 +4,17 @@ import { MemorySink } from '@annoconv/io';
 import { readKitti } from './read.js';
 import { writeKitti } from './write.js';
 import { detectKitti } from './detect.js';
-import { context, folderExists, samplesRoot, shapePixels, treeOfFolder } from './test-helpers.js';
+import { existsSync } from 'node:fs';
+import { createContext } from '@annoconv/core';
+import { shapePixels, sharedSamplesDir, treeFromFolder } from '@annoconv/testing';
 
 const sources = ['cvat-datumaro', 'datumaro'];
 
-describe.each(sources.map((source) => path.join(samplesRoot, source, 'kitti_dataset/kitti_detection')))('KITTI detection sample %s', (folder) => {
-  it.skipIf(!folderExists(folder))('imports its five boxes with truncated and occluded, and round-trips them', async () => {
-    const tree = treeOfFolder(folder);
-    expect((await detectKitti(tree, context())).confidence).toBeGreaterThan(0.8);
-    const dataset = await readKitti(tree, {}, context());
+describe.each(sources.map((source) => path.join(sharedSamplesDir(), source, 'kitti_dataset/kitti_detection')))('KITTI detection sample %s', (folder) => {
+  it.skipIf(!existsSync(folder))('imports its five boxes with truncated and occluded, and round-trips them', async () => {
+    const tree = treeFromFolder(folder);
+    expect((await detectKitti(tree, createContext())).confidence).toBeGreaterThan(0.8);
+    const dataset = await readKitti(tree, {}, createContext());
     expect(dataset.labels.map((label) => label.name)).toEqual(['Truck', 'Van']);
     expect(dataset.frames.map((frame) => `${frame.subset}/${frame.name}`)).toEqual(['training/000030_10.png', 'training/000030_11.png']);
     const truncatedIn = (source: typeof dataset) => (shape: (typeof dataset.annotations.shapes)[number]) =>
@@ -27,20 +29,20 @@ describe.each(sources.map((source) => path.join(samplesRoot, source, 'kitti_data
       [1, 'Van', [6, 6, 7, 9], 'false', true],
     ].map(([frame, label, points, truncatedValue, occluded]) => [frame, label, points, truncatedValue, occluded]));
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeKitti(dataset, sink, {}, writeContext);
     expect(writeContext.diagnostics.warnings).toEqual([]);
-    const back = await readKitti(sink.toTree(), {}, context());
+    const back = await readKitti(sink.toTree(), {}, createContext());
     expect(back.annotations.shapes.map((shape) => [shape.frame, shape.points, shape.occluded, truncatedIn(back)(shape)])).toEqual(dataset.annotations.shapes.map((shape) => [shape.frame, shape.points, shape.occluded, truncated(shape)]));
     expect(back.frames.map((frame) => frame.name)).toEqual(dataset.frames.map((frame) => frame.name));
   });
 });
 
-describe.each(sources.map((source) => path.join(samplesRoot, source, 'kitti_dataset/kitti_segmentation')))('KITTI segmentation sample %s', (folder) => {
-  it.skipIf(!folderExists(folder))('imports its six instance masks with the default KITTI classes and round-trips their pixels', async () => {
-    const tree = treeOfFolder(folder);
-    expect((await detectKitti(tree, context())).confidence).toBeGreaterThan(0.5);
-    const dataset = await readKitti(tree, { convMaskToPoly: false }, context());
+describe.each(sources.map((source) => path.join(sharedSamplesDir(), source, 'kitti_dataset/kitti_segmentation')))('KITTI segmentation sample %s', (folder) => {
+  it.skipIf(!existsSync(folder))('imports its six instance masks with the default KITTI classes and round-trips their pixels', async () => {
+    const tree = treeFromFolder(folder);
+    expect((await detectKitti(tree, createContext())).confidence).toBeGreaterThan(0.5);
+    const dataset = await readKitti(tree, { convMaskToPoly: false }, createContext());
     expect(dataset.labels).toHaveLength(35);
     expect(dataset.labels.slice(0, 4).map((label) => label.name)).toEqual(['unlabeled', 'egovehicle', 'rectificationborder', 'outofroi']);
     const name = (id: number) => dataset.labels.find((label) => label.id === id)!.name;
@@ -50,13 +52,13 @@ describe.each(sources.map((source) => path.join(samplesRoot, source, 'kitti_data
       [1, 'outofroi'], [1, 'wall'], [1, 'train'],
     ]);
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeKitti(dataset, sink, {}, writeContext);
     expect(writeContext.diagnostics.warnings).toEqual([]);
-    const back = await readKitti(sink.toTree(), { convMaskToPoly: false }, context());
+    const back = await readKitti(sink.toTree(), { convMaskToPoly: false }, createContext());
     expect(shapePixels(back)).toEqual(shapePixels(dataset));
     // CVAT's default turns masks into polygons; these 1–2 pixel masks have none and are reported.
-    const readContext = context();
+    const readContext = createContext();
     const polygons = await readKitti(tree, {}, readContext);
     expect(polygons.annotations.shapes).toEqual([]);
     expect(readContext.diagnostics.countByCode().get('shape-unsupported')).toBe(6);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '@annoconv/core';
+import { createContext, ParseError } from '@annoconv/core';
 import { encodePng, MemoryTree } from '@annoconv/io';
 import { readLabelMe } from './read.js';
 import { detectLabelMe } from './detect.js';
-import { context } from './test-helpers.js';
 
 async function parseError(files: Record<string, string | Uint8Array>): Promise<ParseError> {
-  const error = await readLabelMe(new MemoryTree(files), {}, context()).catch((caught: unknown) => caught);
+  const error = await readLabelMe(new MemoryTree(files), {}, createContext()).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ParseError);
   return error as ParseError;
 }
@@ -36,7 +35,7 @@ describe('LabelMe bad input', () => {
     expect(error.message).toMatch(/RGB or RGBA/);
   });
   it('skips deleted objects, drops unlabeled and too short ones with diagnostics', async () => {
-    const readContext = context();
+    const readContext = createContext();
     const xml = doc([
       object('<id>0</id><polygon><pt><x>0</x><y>0</y></pt><pt><x>4</x><y>0</y></pt><pt><x>4</x><y>4</y></pt></polygon>'),
       '<object><name>car</name><deleted>1</deleted><id>1</id><polygon><pt><x>0</x><y>0</y></pt></polygon></object>',
@@ -54,11 +53,11 @@ describe('LabelMe bad input', () => {
 
 describe('LabelMe detection', () => {
   it('tells LabelMe from VOC and gives reasons', async () => {
-    expect((await detectLabelMe(new MemoryTree({ 'a.xml': doc(object('<id>0</id><polygon></polygon>')) }), context())).confidence).toBeGreaterThan(0.8);
-    const voc = await detectLabelMe(new MemoryTree({ 'Annotations/a.xml': '<annotation><object><bndbox><xmin>1</xmin></bndbox></object></annotation>' }), context());
+    expect((await detectLabelMe(new MemoryTree({ 'a.xml': doc(object('<id>0</id><polygon></polygon>')) }), createContext())).confidence).toBeGreaterThan(0.8);
+    const voc = await detectLabelMe(new MemoryTree({ 'Annotations/a.xml': '<annotation><object><bndbox><xmin>1</xmin></bndbox></object></annotation>' }), createContext());
     expect(voc.confidence).toBeLessThan(0.1);
     expect(voc.reasons[0]).toMatch(/bndbox/);
-    expect(await detectLabelMe(new MemoryTree({ 'a.txt': '' }), context())).toEqual({ confidence: 0, reasons: ['no *.xml file'] });
+    expect(await detectLabelMe(new MemoryTree({ 'a.txt': '' }), createContext())).toEqual({ confidence: 0, reasons: ['no *.xml file'] });
   });
 });
 
@@ -66,10 +65,10 @@ describe('abort', () => {
   it('stops reading and writing when the signal has fired', async () => {
     const controller = new AbortController();
     controller.abort();
-    const aborted = { ...context(), signal: controller.signal };
+    const aborted = { ...createContext(), signal: controller.signal };
     await expect(readLabelMe(new MemoryTree({ 'a.xml': doc('') }), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
     const { writeLabelMe } = await import('./write.js');
-    const { datasetWith } = await import('./test-helpers.js');
+    const { datasetWith } = await import('@annoconv/testing');
     const { MemorySink } = await import('@annoconv/io');
     await expect(writeLabelMe(datasetWith(['a'], [{ name: 'a.jpg' }]), new MemorySink(), {}, aborted)).rejects.toMatchObject({ code: 'aborted' });
   });

@@ -5,7 +5,9 @@ import { bitmapToCvatMask } from '@annoconv/geometry';
 import { MemorySink } from '@annoconv/io';
 import { readLabelMe } from './read.js';
 import { writeLabelMe } from './write.js';
-import { box, canonicalShapes, context, datasetWith } from './test-helpers.js';
+import { createContext } from '@annoconv/core';
+import { box, datasetWith } from '@annoconv/testing';
+import { canonicalShapes } from './test-helpers.js';
 
 const WIDTH = 16;
 const HEIGHT = 12;
@@ -60,10 +62,10 @@ const labelMeDataset = fc.record({
 describe('LabelMe round trip', () => {
   it.prop([labelMeDataset], { numRuns: 40 })('keeps every shape, its label, geometry, occluded, rotation, attributes and grouping', async (dataset) => {
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeLabelMe(dataset, sink, {}, writeContext);
     expect(writeContext.diagnostics.warnings).toEqual([]);
-    const back = await readLabelMe(sink.toTree(), { convMaskToPoly: false }, context());
+    const back = await readLabelMe(sink.toTree(), { convMaskToPoly: false }, createContext());
     // CVAT drops groups of one member on import; compare with those removed.
     const expected = canonicalShapes(dataset).map((shape) => (shape.endsWith('|') || shape.split('|').pop()!.includes('+') ? shape : shape.replace(/\|[^|]*$/, '|')));
     expect(canonicalShapes(back)).toEqual(expected);

@@ -7,8 +7,9 @@ import { readMot } from './read-mot.js';
 import { writeMot } from './write-mot.js';
 import { readMots } from './read-mots.js';
 import { writeMots } from './write-mots.js';
-import { box, context, datasetWith, shapePixels, trackPixels } from './test-helpers.js';
 import { pad6 } from './names.js';
+import { createContext } from '@annoconv/core';
+import { box, datasetWith, shapePixels, trackPixels } from '@annoconv/testing';
 
 const coordinate = fc.double({ min: 0, max: 500, noNaN: true });
 const boxPoints = fc.tuple(coordinate, coordinate, fc.double({ min: 0.5, max: 100, noNaN: true }), fc.double({ min: 0.5, max: 100, noNaN: true })).map(([x, y, w, h]) => [x, y, x + w, y + h]);
@@ -55,15 +56,15 @@ function visibleBoxes(dataset: Dataset): string[] {
 describe('MOT round trip', () => {
   it.prop([motDataset], { numRuns: 60 })('keeps every visible box per frame, its label, occlusion and whether it is tracked', async (dataset) => {
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeMot(dataset, sink, { saveImages: true }, writeContext);
     expect(writeContext.diagnostics.warnings).toEqual([]);
-    const back = await readMot(sink.toTree(), {}, context());
+    const back = await readMot(sink.toTree(), {}, createContext());
     expect(back.frames.map((frame) => frame.name)).toEqual(dataset.frames.map((frame) => frame.name));
     expect(visibleBoxes(back)).toEqual(visibleBoxes(dataset));
     // Written again, the read-back dataset gives the same rows: the format's fixed point.
     const again = new MemorySink();
-    await writeMot(back, again, {}, context());
+    await writeMot(back, again, {}, createContext());
     // Rows of one frame may come in another order: tracks are read back in order of first appearance.
     const rows = (files: Map<string, Uint8Array>) => new TextDecoder().decode(files.get('gt/gt.txt')).split('\r\n').sort();
     expect(rows(again.files)).toEqual(rows(sink.files));
@@ -119,10 +120,10 @@ function paintedLabels(dataset: Dataset): Record<string, string> {
 describe('MOTS round trip', () => {
   it.prop([motsDataset], { numRuns: 15 })('keeps which label is painted on top at every pixel of every frame', async (dataset) => {
     const sink = new MemorySink();
-    await writeMots(dataset, sink, {}, context());
+    await writeMots(dataset, sink, {}, createContext());
     const painted = paintedLabels(dataset);
     // As masks, the file's pixels come back exactly: the label on top wherever labels overlapped.
-    const masks = await readMots(sink.toTree(), { convMaskToPoly: false }, context());
+    const masks = await readMots(sink.toTree(), { convMaskToPoly: false }, createContext());
     const maskLabels: Record<string, string> = {};
     for (const [key, list] of Object.entries(shapePixels(masks))) {
       const [frame, label] = key.split(':') as [string, string];
@@ -132,7 +133,7 @@ describe('MOTS round trip', () => {
     for (const [pixel, label] of Object.entries(maskLabels)) expect(painted[pixel]!.split('|'), pixel).toContain(label);
     // As polygons (CVAT's default) no pixel changes label; border pixels of slivers left between overlapping
     // instances may be simplified away, as CVAT's mask-to-polygon conversion does.
-    const polygons = paintedLabels(await readMots(sink.toTree(), {}, context()));
+    const polygons = paintedLabels(await readMots(sink.toTree(), {}, createContext()));
     for (const [pixel, label] of Object.entries(polygons)) expect(painted[pixel]?.split('|') ?? [], pixel).toContain(label);
   });
 });
