@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { ParseError } from '@annoconv/core';
+import { createContext, ParseError } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
 import { decodePng, encodePng, MemorySink, MemoryTree, vocPaletteColor } from '@annoconv/io';
 import { detectSegmask } from './detect.js';
 import { readSegmask } from './read.js';
 import { writeSegmask } from './write.js';
-import { context, datasetWith, labelPixels, shape } from './test-helpers.js';
+import { datasetWith, shape, shapePixels } from '@annoconv/testing';
 
 function pixel(png: Uint8Array, x: number, y: number): number[] {
   const image = decodePng(png);
@@ -35,7 +35,7 @@ describe('writeSegmask', () => {
     ];
     dataset.annotations.tags = [{ id: null, label_id: 1, frame: 2, group: 0, source: 'manual', attributes: [] }];
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeSegmask(dataset, sink, {}, writeContext);
     expect(sink.text('labelmap.txt')).toBe('# label:color_rgb:parts:actions\nDog:51,221,255::\nbackground:0,0,0::\ncar:0,255,0::\nperson:250,50,83::\n');
     // The empty item is listed without PNGs; the item holding only a tag is neither listed nor painted.
@@ -69,7 +69,7 @@ describe('writeSegmask', () => {
       shape({ type: 'rectangle', label_id: 3, frame: 0, points: [3, 0, 4, 1], z_order: 2 }),
     ];
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeSegmask(dataset, sink, {}, writeContext);
     expect(writeContext.diagnostics.countByCode().get('label-color-collision')).toBe(1);
     expect(pixel(sink.files.get('SegmentationClass/x.png')!, 1, 0)).toEqual([0, 0, 0]);
@@ -83,10 +83,10 @@ describe('writeSegmask', () => {
     const dataset = datasetWith(LABELS, [{ name: 'x.png', width: 300, height: 1 }]);
     dataset.annotations.shapes = Array.from({ length: 258 }, (_, x) => shape({ type: 'rectangle', label_id: 1, frame: 0, points: [x, 0, x + 1, 1] }));
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeSegmask(dataset, sink, {}, writeContext);
     expect(writeContext.diagnostics.items.filter((item) => item.code === 'instance-overflow')).toHaveLength(1);
-    const back = await readSegmask(sink.toTree(), { convMaskToPoly: false }, context());
+    const back = await readSegmask(sink.toTree(), { convMaskToPoly: false }, createContext());
     expect(back.annotations.shapes).toHaveLength(255);
   });
 });
@@ -103,9 +103,9 @@ describe('writeSegmask → readSegmask', () => {
         if (bitmap.includes(1)) dataset.annotations.shapes.push(shape({ type: 'mask', label_id: classes[instance - 1]!, frame: 0, points: bitmapToCvatMask(bitmap, height, width) }));
       }
       const sink = new MemorySink();
-      await writeSegmask(dataset, sink, {}, context());
-      const back = await readSegmask(sink.toTree(), { convMaskToPoly: false }, context());
-      expect(labelPixels(back, { skipLabels: ['background'] })).toEqual(labelPixels(dataset));
+      await writeSegmask(dataset, sink, {}, createContext());
+      const back = await readSegmask(sink.toTree(), { convMaskToPoly: false }, createContext());
+      expect(shapePixels(back, { skipLabels: ['background'] })).toEqual(shapePixels(dataset));
       expect(back.labels.map((label) => [label.name, label.color])).toEqual([
         ['Dog', '#33ddff'],
         ['background', '#000000'],
@@ -127,10 +127,10 @@ describe('writeSegmask → readSegmask', () => {
       return shape({ type: 'rectangle', label_id: label, frame: 0, points: [left, top, left + w, top + h] });
     });
     const sink = new MemorySink();
-    await writeSegmask(dataset, sink, {}, context());
-    const back = await readSegmask(sink.toTree(), {}, context());
+    await writeSegmask(dataset, sink, {}, createContext());
+    const back = await readSegmask(sink.toTree(), {}, createContext());
     expect(back.annotations.shapes.every((item) => item.type === 'polygon')).toBe(true);
-    expect(labelPixels(back, { skipLabels: ['background'] })).toEqual(labelPixels(dataset));
+    expect(shapePixels(back, { skipLabels: ['background'] })).toEqual(shapePixels(dataset));
   });
 });
 
@@ -139,7 +139,7 @@ describe('readSegmask errors and detection', () => {
   const tree = (files: Record<string, Uint8Array | string>) => new MemoryTree({ 'ImageSets/Segmentation/default.txt': 'x\n', 'labelmap.txt': 'background:0,0,0::\ncat:64,0,0::\n', ...files });
 
   it('rejects an undeclared colour naming the file and pixel', async () => {
-    const error = await readSegmask(tree({ 'SegmentationClass/x.png': rgb([0, 0, 0], [9, 9, 9]) }), {}, context()).catch((caught: unknown) => caught);
+    const error = await readSegmask(tree({ 'SegmentationClass/x.png': rgb([0, 0, 0], [9, 9, 9]) }), {}, createContext()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ParseError);
     expect((error as ParseError).where?.file).toBe('SegmentationClass/x.png');
     expect((error as ParseError).message).toContain('(9, 9, 9) at pixel (1, 0)');
@@ -147,20 +147,20 @@ describe('readSegmask errors and detection', () => {
 
   it('rejects a mask whose size differs from its image', async () => {
     const image = encodePng({ width: 3, height: 1, channels: 3, data: new Uint8Array(9) });
-    const error = await readSegmask(tree({ 'SegmentationClass/x.png': rgb([0, 0, 0], [64, 0, 0]), 'JPEGImages/x.png': image }), {}, context()).catch((caught: unknown) => caught);
+    const error = await readSegmask(tree({ 'SegmentationClass/x.png': rgb([0, 0, 0], [64, 0, 0]), 'JPEGImages/x.png': image }), {}, createContext()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ParseError);
     expect((error as ParseError).message).toContain("mask is 2×1 but image 'JPEGImages/x.png' is 3×1");
   });
 
   it('imports a class PNG without instance PNG as one object per class, background included', async () => {
-    const dataset = await readSegmask(tree({ 'SegmentationClass/x.png': rgb([0, 0, 0], [64, 0, 0]), 'JPEGImages/x.png': encodePng({ width: 2, height: 1, channels: 3, data: new Uint8Array(6) }) }), { convMaskToPoly: false }, context());
+    const dataset = await readSegmask(tree({ 'SegmentationClass/x.png': rgb([0, 0, 0], [64, 0, 0]), 'JPEGImages/x.png': encodePng({ width: 2, height: 1, channels: 3, data: new Uint8Array(6) }) }), { convMaskToPoly: false }, createContext());
     expect(dataset.frames[0]).toMatchObject({ name: 'x.png', width: 2, height: 1 });
-    expect(labelPixels(dataset)).toEqual({ 'default/x.png:background': [0], 'default/x.png:cat': [1] });
+    expect(shapePixels(dataset)).toEqual({ 'default/x.png:background': [0], 'default/x.png:cat': [1] });
   });
 
   it('detects its own layout and defers to VOC when Annotations are present', async () => {
-    expect((await detectSegmask(tree({ 'SegmentationClass/x.png': rgb([0, 0, 0]) }), context())).confidence).toBeGreaterThanOrEqual(0.9);
-    expect((await detectSegmask(tree({ 'Annotations/x.xml': '<annotation/>', 'ImageSets/Main/default.txt': 'x\n' }), context())).confidence).toBeLessThan(0.5);
-    expect((await detectSegmask(new MemoryTree({ 'a.txt': '' }), context())).confidence).toBe(0);
+    expect((await detectSegmask(tree({ 'SegmentationClass/x.png': rgb([0, 0, 0]) }), createContext())).confidence).toBeGreaterThanOrEqual(0.9);
+    expect((await detectSegmask(tree({ 'Annotations/x.xml': '<annotation/>', 'ImageSets/Main/default.txt': 'x\n' }), createContext())).confidence).toBeLessThan(0.5);
+    expect((await detectSegmask(new MemoryTree({ 'a.txt': '' }), createContext())).confidence).toBe(0);
   });
 });

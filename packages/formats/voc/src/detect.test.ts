@@ -1,27 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { AbortedError } from '@annoconv/core';
+import { AbortedError, createContext } from '@annoconv/core';
 import { MemoryTree } from '@annoconv/io';
 import { detectVoc } from './detect.js';
 import { readVoc } from './read.js';
-import { context } from './test-helpers.js';
 
 const box = '<bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox>';
 
 describe('detectVoc', () => {
   it('is sure of ImageSets lists with Annotations, less of segmentation-only lists, weak on bare XML, and says why not', async () => {
-    const full = await detectVoc(new MemoryTree({ 'voc/ImageSets/Main/train.txt': 'a\n', 'voc/Annotations/a.xml': '<annotation></annotation>' }), context());
+    const full = await detectVoc(new MemoryTree({ 'voc/ImageSets/Main/train.txt': 'a\n', 'voc/Annotations/a.xml': '<annotation></annotation>' }), createContext());
     expect(full.confidence).toBe(0.9);
     expect(full.reasons.join(' ')).toContain("under 'voc/'");
-    expect((await detectVoc(new MemoryTree({ 'ImageSets/Segmentation/train.txt': 'a\n' }), context())).confidence).toBe(0.6);
-    expect((await detectVoc(new MemoryTree({ 'Annotations/a.xml': '<annotation><object/></annotation>' }), context())).confidence).toBe(0.4);
-    const none = await detectVoc(new MemoryTree({ 'a.json': '{}' }), context());
+    expect((await detectVoc(new MemoryTree({ 'ImageSets/Segmentation/train.txt': 'a\n' }), createContext())).confidence).toBe(0.6);
+    expect((await detectVoc(new MemoryTree({ 'Annotations/a.xml': '<annotation><object/></annotation>' }), createContext())).confidence).toBe(0.4);
+    const none = await detectVoc(new MemoryTree({ 'a.json': '{}' }), createContext());
     expect(none).toEqual({ confidence: 0, reasons: ['no ImageSets/Main|Segmentation|Layout|Action/*.txt list and no Annotations/*.xml'] });
   });
 });
 
 describe('readVoc without lists', () => {
   it('reads a flat Annotations folder as subset train, as CVAT does', async () => {
-    const readContext = context();
+    const readContext = createContext();
     const dataset = await readVoc(new MemoryTree({ 'Annotations/a.xml': `<annotation><filename>a.png</filename><object><name>cat</name>${box}</object></annotation>`, 'Annotations/sub/b.xml': '<annotation/>' }), {}, readContext);
     expect(dataset.frames.map((frame) => [frame.name, frame.subset])).toEqual([
       ['a.png', 'train'],
@@ -34,6 +33,6 @@ describe('readVoc without lists', () => {
   it('stops when the signal fires', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(readVoc(new MemoryTree({ 'ImageSets/Main/train.txt': 'a\n' }), {}, { ...context(), signal: controller.signal })).rejects.toBeInstanceOf(AbortedError);
+    await expect(readVoc(new MemoryTree({ 'ImageSets/Main/train.txt': 'a\n' }), {}, { ...createContext(), signal: controller.signal })).rejects.toBeInstanceOf(AbortedError);
   });
 });

@@ -1,41 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import * as path from 'node:path';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { datasetSchema } from '@annoconv/core';
-import { MemorySink } from '@annoconv/io';
 import { readVoc } from './read.js';
 import { writeVoc } from './write.js';
-import { canonicalShapes, canonicalTags, context, repoRoot, treeOfFolder } from './test-helpers.js';
+import { goldenCase, goldenDataset, testDataDir, treeFromFolder } from '@annoconv/testing';
+import { createContext } from '@annoconv/core';
+import { canonicalShapes, canonicalTags } from './test-helpers.js';
 
-const goldenRoot = path.join(repoRoot, 'test-data/voc');
 // Set ANNOCONV_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change (then review the diff).
-const update = process.env.ANNOCONV_UPDATE_GOLDEN === '1';
+const goldenRoot = testDataDir('voc');
 
 describe.each(['basic'])('golden %s', (name) => {
   const folder = path.join(goldenRoot, name);
   const expectedFolder = path.join(folder, 'expected');
 
   it('writes exactly the expected files (XML, lists, label map, PNG bytes)', async () => {
-    const dataset = datasetSchema.parse(JSON.parse(readFileSync(path.join(folder, 'dataset.json'), 'utf8')));
-    const sink = new MemorySink();
-    const writeContext = context();
-    await writeVoc(dataset, sink, {}, writeContext);
-    if (update) {
-      for (const [file, bytes] of sink.files) {
-        mkdirSync(path.dirname(path.join(expectedFolder, file)), { recursive: true });
-        writeFileSync(path.join(expectedFolder, file), bytes);
-      }
-      writeFileSync(path.join(folder, 'diagnostics.json'), JSON.stringify(writeContext.diagnostics.items, null, 2) + '\n');
-    }
-    const expected = treeOfFolder(expectedFolder);
-    expect([...sink.files.keys()].sort()).toEqual(expected.entries().map((entry) => entry.path).sort());
-    for (const [file, bytes] of sink.files) expect(Buffer.from(bytes).equals(Buffer.from(await expected.read(file))), file).toBe(true);
-    expect(writeContext.diagnostics.items).toEqual(JSON.parse(readFileSync(path.join(folder, 'diagnostics.json'), 'utf8')));
+    await goldenCase(folder, writeVoc);
   });
 
   it('reads the expected files back to the same boxes, tags and rotation', async () => {
-    const dataset = datasetSchema.parse(JSON.parse(readFileSync(path.join(folder, 'dataset.json'), 'utf8')));
-    const back = await readVoc(treeOfFolder(expectedFolder), { convMaskToPoly: false }, context());
+    const dataset = goldenDataset(folder);
+    const back = await readVoc(treeFromFolder(expectedFolder), { convMaskToPoly: false }, createContext());
     const boxes = (source: typeof dataset) =>
       canonicalShapes(source, source.annotations.shapes.filter((shape) => shape.type === 'rectangle'), { attributes: false }).map(({ frame, ...rest }) => ({ ...rest, frame: frame.replace(/^\//, 'default/') }));
     expect(boxes(back)).toEqual(boxes(dataset).map((box) => ({ ...box, points: box.points.map((value) => Math.round(value * 100) / 100) })));

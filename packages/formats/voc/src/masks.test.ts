@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { bitmapToCvatMask, cvatMaskToBitmap, rasterizeShape } from '@annoconv/geometry';
 import { decodePng, encodePng, MemorySink, MemoryTree, vocPaletteColor } from '@annoconv/io';
-import { ParseError } from '@annoconv/core';
+import { createContext, ParseError } from '@annoconv/core';
 import { readVoc } from './read.js';
 import { writeVoc } from './write.js';
-import { context, datasetWith, shape } from './test-helpers.js';
+import { datasetWith, shape } from '@annoconv/testing';
 
 /** The RGB triple of a pixel of a PNG. */
 function pixel(png: Uint8Array, x: number, y: number): number[] {
@@ -28,8 +28,8 @@ describe('VOC masks', () => {
         dataset.annotations.shapes.push(shape({ type: 'mask', label_id: classes[instance - 1]!, frame: 0, points: bitmapToCvatMask(bitmap, height, width) }));
       }
       const sink = new MemorySink();
-      await writeVoc(dataset, sink, {}, context());
-      const back = await readVoc(sink.toTree(), { convMaskToPoly }, context());
+      await writeVoc(dataset, sink, {}, createContext());
+      const back = await readVoc(sink.toTree(), { convMaskToPoly }, createContext());
       const pixelsOf = (source: typeof dataset) => {
         const byLabel = new Map<number, number[]>();
         for (const item of source.annotations.shapes) {
@@ -57,8 +57,8 @@ describe('VOC masks', () => {
     const dataset = datasetWith([{ name: 'a' }], [{ name: 'x.png', width, height }]);
     dataset.annotations.shapes = [shape({ type: 'mask', label_id: 1, frame: 0, points: bitmapToCvatMask(ring, height, width) })];
     const sink = new MemorySink();
-    await writeVoc(dataset, sink, {}, context());
-    const back = await readVoc(sink.toTree(), {}, context());
+    await writeVoc(dataset, sink, {}, createContext());
+    const back = await readVoc(sink.toTree(), {}, createContext());
     expect(back.annotations.shapes).toHaveLength(1);
     expect(back.annotations.shapes[0]!.type).toBe('polygon');
     expect([...rasterizeShape(back.annotations.shapes[0]!, height, width)]).toEqual([...ring]);
@@ -74,7 +74,7 @@ describe('VOC masks', () => {
       shape({ type: 'ellipse', label_id: 2, frame: 0, points: [6, 2, 7, 1], z_order: 0 }),
     ];
     const sink = new MemorySink();
-    const diagnostics = context();
+    const diagnostics = createContext();
     await writeVoc(dataset, sink, {}, diagnostics);
     expect(diagnostics.diagnostics.items.map((item) => item.code)).toEqual(['shape-converted']);
     const classPng = sink.files.get('SegmentationClass/x.png')!;
@@ -104,12 +104,12 @@ describe('VOC masks', () => {
     }
     dataset.annotations.shapes.push(shape({ type: 'mask', label_id: 1, frame: 1, points: [0, 1, 0, 0, 0, 0] }));
     const sink = new MemorySink();
-    const writeContext = context();
+    const writeContext = createContext();
     await writeVoc(dataset, sink, {}, writeContext);
     const codes = writeContext.diagnostics.countByCode();
     expect(codes.get('instance-overflow')).toBe(5);
     expect(codes.get('image-size-unknown')).toBe(1);
-    const back = await readVoc(sink.toTree(), { convMaskToPoly: false }, context());
+    const back = await readVoc(sink.toTree(), { convMaskToPoly: false }, createContext());
     expect(back.annotations.shapes.filter((item) => item.frame === 0)).toHaveLength(255);
   });
 });
@@ -122,7 +122,7 @@ describe('VOC mask errors', () => {
 
   async function readError(files: Record<string, Uint8Array | string>): Promise<ParseError> {
     try {
-      await readVoc(tree(files), {}, context());
+      await readVoc(tree(files), {}, createContext());
     } catch (error) {
       if (error instanceof ParseError) return error;
       throw error;
@@ -157,7 +157,7 @@ describe('VOC mask errors', () => {
 
   it('reads palette PNGs through their colours, as OpenCV expands them', async () => {
     const palette = encodePng({ width: 2, height: 1, channels: 1, palette: [0, 0, 0, 64, 0, 0], data: Uint8Array.from([0, 1]) });
-    const dataset = await readVoc(tree({ 'SegmentationClass/x.png': palette }), { convMaskToPoly: false }, context());
+    const dataset = await readVoc(tree({ 'SegmentationClass/x.png': palette }), { convMaskToPoly: false }, createContext());
     expect(dataset.annotations.shapes.map((item) => [dataset.labels.find((label) => label.id === item.label_id)!.name, cvatMaskToBitmap(item.points, 1, 2).join('')])).toEqual([
       ['background', '10'],
       ['cat', '01'],
@@ -167,19 +167,19 @@ describe('VOC mask errors', () => {
 
 describe('VOC list and label map errors', () => {
   it('names the file and line of a bad label map or class list line', async () => {
-    await expect(readVoc(new MemoryTree({ 'ImageSets/Main/train.txt': 'x\n', 'labelmap.txt': 'a:1,2::\n' }), {}, context())).rejects.toMatchObject({ where: { file: 'labelmap.txt', line: 1 } });
-    await expect(readVoc(new MemoryTree({ 'ImageSets/Main/train.txt': 'x\n', 'ImageSets/Main/cat_train.txt': 'x 1\ny 5\n' }), {}, context())).rejects.toMatchObject({
+    await expect(readVoc(new MemoryTree({ 'ImageSets/Main/train.txt': 'x\n', 'labelmap.txt': 'a:1,2::\n' }), {}, createContext())).rejects.toMatchObject({ where: { file: 'labelmap.txt', line: 1 } });
+    await expect(readVoc(new MemoryTree({ 'ImageSets/Main/train.txt': 'x\n', 'ImageSets/Main/cat_train.txt': 'x 1\ny 5\n' }), {}, createContext())).rejects.toMatchObject({
       where: { file: 'ImageSets/Main/cat_train.txt', line: 2 },
     });
   });
 
   it('names the XML element of a bad object', async () => {
     const tree = new MemoryTree({ 'ImageSets/Main/train.txt': 'x\n', 'Annotations/x.xml': '<annotation>\n<object>\n<name>cat</name>\n<truncated>2</truncated>\n<bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox>\n</object>\n</annotation>' });
-    await expect(readVoc(tree, {}, context())).rejects.toMatchObject({ where: { file: 'Annotations/x.xml', element: 'annotation/object[1]/truncated', line: 2 } });
+    await expect(readVoc(tree, {}, createContext())).rejects.toMatchObject({ where: { file: 'Annotations/x.xml', element: 'annotation/object[1]/truncated', line: 2 } });
   });
 
   it('reports unknown labels, unlisted XML files, undeclared actions and subset names with "_"', async () => {
-    const readContext = context();
+    const readContext = createContext();
     const dataset = await readVoc(
       new MemoryTree({
         'ImageSets/Main/train.txt': 'x\n',

@@ -6,10 +6,13 @@ import type { Dataset } from '@annoconv/core';
 import { detectVoc } from './detect.js';
 import { readVoc } from './read.js';
 import { writeVoc } from './write.js';
-import { canonicalShapes, canonicalTags, context, folderExists, samplesRoot, treeOfFolder } from './test-helpers.js';
+import { existsSync } from 'node:fs';
+import { createContext } from '@annoconv/core';
+import { sharedSamplesDir, treeFromFolder } from '@annoconv/testing';
+import { canonicalShapes, canonicalTags } from './test-helpers.js';
 
 const sampleFolders = ['cvat-datumaro/voc_dataset', 'datumaro/voc_dataset'].flatMap((folder) =>
-  ['voc_dataset1', 'voc_dataset2', 'voc_dataset3'].map((name) => path.join(samplesRoot, folder, name)),
+  ['voc_dataset1', 'voc_dataset2', 'voc_dataset3'].map((name) => path.join(sharedSamplesDir(), folder, name)),
 );
 
 /** Every mask of a dataset as a full-image bitmap per frame and label, so masks compare pixel by pixel. */
@@ -31,18 +34,18 @@ function maskPixels(dataset: Dataset): Record<string, number[]> {
 }
 
 describe.each(sampleFolders)('sample %s', (folder) => {
-  it.skipIf(!folderExists(folder))('is detected, imports and round-trips', async () => {
-    const tree = treeOfFolder(folder);
-    const detected = await detectVoc(tree, context());
+  it.skipIf(!existsSync(folder))('is detected, imports and round-trips', async () => {
+    const tree = treeFromFolder(folder);
+    const detected = await detectVoc(tree, createContext());
     expect(detected.confidence).toBeGreaterThanOrEqual(0.9);
     for (const convMaskToPoly of [false, true]) {
-      const readContext = context();
+      const readContext = createContext();
       const dataset = await readVoc(tree, { convMaskToPoly }, readContext);
       expect(dataset.frames.length).toBeGreaterThan(0);
       const sink = new MemorySink();
-      const writeContext = context();
+      const writeContext = createContext();
       await writeVoc(dataset, sink, {}, writeContext);
-      const back = await readVoc(sink.toTree(), { convMaskToPoly }, context());
+      const back = await readVoc(sink.toTree(), { convMaskToPoly }, createContext());
       expect(back.frames.map((frame) => [frame.name, frame.subset])).toEqual(dataset.frames.map((frame) => [frame.name, frame.subset]));
       expect(canonicalShapes(back, back.annotations.shapes.filter((shape) => shape.type === 'rectangle'))).toEqual(
         canonicalShapes(dataset, dataset.annotations.shapes.filter((shape) => shape.type === 'rectangle')),
@@ -60,11 +63,11 @@ describe.each(sampleFolders)('sample %s', (folder) => {
   });
 });
 
-const dataset1 = path.join(samplesRoot, 'cvat-datumaro/voc_dataset/voc_dataset1');
+const dataset1 = path.join(sharedSamplesDir(), 'cvat-datumaro/voc_dataset/voc_dataset1');
 describe('voc_dataset1 content', () => {
-  it.skipIf(!folderExists(dataset1))('has the boxes, part, actions, tags and masks Datumaro reads', async () => {
-    const readContext = context();
-    const dataset = await readVoc(treeOfFolder(dataset1), { convMaskToPoly: false }, readContext);
+  it.skipIf(!existsSync(dataset1))('has the boxes, part, actions, tags and masks Datumaro reads', async () => {
+    const readContext = createContext();
+    const dataset = await readVoc(treeFromFolder(dataset1), { convMaskToPoly: false }, readContext);
     expect(dataset.frames.map((frame) => [frame.name, frame.subset, frame.width, frame.height])).toEqual([
       ['2007_000002.jpg', 'test', 20, 10],
       ['2007_000001.jpg', 'train', 20, 10],
@@ -97,9 +100,9 @@ describe.each([
   ['voc_dataset3', 1, ['train'], 1, 0],
   ['voc_dataset1', 2, ['test', 'train'], 3, 11],
 ])('%s counts', (name, items, subsets, boxes, tags) => {
-  const folder = path.join(samplesRoot, 'datumaro/voc_dataset', name);
-  it.skipIf(!folderExists(folder))(`has ${items} items, ${boxes} boxes and ${tags} tags as Datumaro reads it`, async () => {
-    const dataset = await readVoc(treeOfFolder(folder), {}, context());
+  const folder = path.join(sharedSamplesDir(), 'datumaro/voc_dataset', name);
+  it.skipIf(!existsSync(folder))(`has ${items} items, ${boxes} boxes and ${tags} tags as Datumaro reads it`, async () => {
+    const dataset = await readVoc(treeFromFolder(folder), {}, createContext());
     expect(dataset.frames).toHaveLength(items);
     expect([...new Set(dataset.frames.map((frame) => frame.subset))].sort()).toEqual(subsets);
     expect(dataset.annotations.shapes.filter((shape) => shape.type === 'rectangle')).toHaveLength(boxes);

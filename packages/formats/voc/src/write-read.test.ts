@@ -3,13 +3,15 @@ import { fc, test } from '@fast-check/vitest';
 import { MemorySink } from '@annoconv/io';
 import { readVoc } from './read.js';
 import { vocBox, writeVoc } from './write.js';
-import { canonicalShapes, canonicalTags, context, datasetWith, shape } from './test-helpers.js';
+import { createContext } from '@annoconv/core';
+import { datasetWith, shape } from '@annoconv/testing';
+import { canonicalShapes, canonicalTags } from './test-helpers.js';
 
 async function roundTrip(dataset: Parameters<typeof writeVoc>[0], options: Record<string, unknown> = {}) {
   const sink = new MemorySink();
-  const writeContext = context();
+  const writeContext = createContext();
   await writeVoc(dataset, sink, {}, writeContext);
-  const readContext = context();
+  const readContext = createContext();
   const back = await readVoc(sink.toTree(), options, readContext);
   return { sink, back, writeContext, readContext };
 }
