@@ -3,7 +3,6 @@
 // Regenerate the XML after a deliberate change with CVAT_GOLDEN_UPDATE=1.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createContext, datasetSchema } from '@annoconv/core';
 import type { Dataset } from '@annoconv/core';
@@ -11,9 +10,9 @@ import { MemorySink, MemoryTree } from '@annoconv/io';
 import { readCvat } from './read.js';
 import { writeCvat, type CvatFlavour } from './write.js';
 import { formatFixed2 } from './number-format.js';
+import { testDataDir } from '@annoconv/testing';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const goldenRoot = path.join(repoRoot, 'test-data/cvat');
+const goldenRoot = testDataDir('cvat');
 
 const cases: Array<{ name: string; dataset?: string; flavour: CvatFlavour; diagnostics: string[]; readBack: boolean }> = [
   { name: 'images-task', flavour: 'images', diagnostics: [], readBack: true },

@@ -436,7 +436,9 @@ class CvatXmlReader {
     const relative = (absolute - this.startFrame) / this.frameStep;
     if (this.builder.dataset.frames.length === 0 && Number.isInteger(relative) && relative >= 0) {
       // No frame list at all (no size in the meta): frames are made as the tracks need them.
-      const frame = this.builder.frame(videoFrameName(absolute), { subset });
+      // The task's one <original_size> is every frame's size.
+      const size = this.meta?.originalSize;
+      const frame = this.builder.frame(videoFrameName(absolute), { subset, ...(size ? { width: size.width, height: size.height } : {}) });
       this.frameByAbsolute.set(this.absoluteKey(subset, absolute), frame.index);
       return frame.index;
     }

@@ -1,30 +1,16 @@
 // The real CVAT XML samples (Datumaro's test assets, in the shared samples folder beside the repository) import,
 // and export → import gives the same dataset. Skipped when the samples folder is absent.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '@annoconv/core';
 import type { Dataset } from '@annoconv/core';
 import { MemoryTree, MemorySink } from '@annoconv/io';
 import { readCvat } from './read.js';
 import { writeCvat } from './write.js';
+import { sharedSamplesDir, treeFromFolder } from '@annoconv/testing';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const samples = path.resolve(repoRoot, '../shared/samples');
-
-function loadTree(folder: string): MemoryTree {
-  const files = new Map<string, Uint8Array>();
-  const walk = (directory: string): void => {
-    for (const name of readdirSync(directory)) {
-      const full = path.join(directory, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files.set(path.relative(folder, full).split(path.sep).join('/'), readFileSync(full));
-    }
-  };
-  walk(folder);
-  return new MemoryTree(files, folder);
-}
+const samples = sharedSamplesDir();
 
 async function roundTrip(dataset: Dataset, flavour: 'images' | 'video'): Promise<{ dataset: Dataset; xml: string; context: ReturnType<typeof createContext> }> {
   const sink = new MemorySink();
@@ -57,7 +43,7 @@ const folder = (relative: string): string => path.join(samples, relative);
 describe.skipIf(!existsSync(samples))('CVAT XML samples', () => {
   it('cvat-datumaro for_images: a Datumaro-written task with skeletons and unlabeled shapes', async () => {
     const context = createContext();
-    const dataset = await readCvat(loadTree(folder('cvat-datumaro/cvat_dataset/for_images')), {}, context);
+    const dataset = await readCvat(treeFromFolder(folder('cvat-datumaro/cvat_dataset/for_images')), {}, context);
     expect(dataset.frames.map((frame) => [frame.name, frame.width, frame.height, frame.subset])).toEqual([
       ['img0.jpg', 8, 8, 'train'],
       ['img1.jpg', 10, 10, 'train'],
@@ -95,7 +81,7 @@ describe.skipIf(!existsSync(samples))('CVAT XML samples', () => {
   });
 
   it('datumaro for_images/export_task', async () => {
-    const dataset = await readCvat(loadTree(folder('datumaro/cvat_dataset/for_images/export_task')), {}, createContext());
+    const dataset = await readCvat(treeFromFolder(folder('datumaro/cvat_dataset/for_images/export_task')), {}, createContext());
     expect(dataset.frames).toHaveLength(2);
     expect(dataset.annotations.shapes.map((shape) => shape.type)).toEqual(['rectangle', 'points']);
     expect(plain((await roundTrip(dataset, 'images')).dataset)).toEqual(plain(dataset));
@@ -103,7 +89,7 @@ describe.skipIf(!existsSync(samples))('CVAT XML samples', () => {
 
   it('datumaro for_images/export_project: subsets from a project export, same names in each subset', async () => {
     const context = createContext();
-    const dataset = await readCvat(loadTree(folder('datumaro/cvat_dataset/for_images/export_project')), {}, context);
+    const dataset = await readCvat(treeFromFolder(folder('datumaro/cvat_dataset/for_images/export_project')), {}, context);
     expect(dataset.frames.map((frame) => `${frame.subset}/${frame.name}`)).toEqual([
       'Test/img0.jpg',
       'Test/img1.jpg',
@@ -124,7 +110,7 @@ describe.skipIf(!existsSync(samples))('CVAT XML samples', () => {
   for (const relative of ['cvat-datumaro/cvat_dataset/for_video', 'datumaro/cvat_dataset/for_video']) {
     it(`${relative}: tracks keep their keyframes only`, async () => {
       const context = createContext();
-      const dataset = await readCvat(loadTree(folder(relative)), {}, context);
+      const dataset = await readCvat(treeFromFolder(folder(relative)), {}, context);
       expect(dataset.meta).toMatchObject({ mode: 'interpolation', startFrame: 10, stopFrame: 19, frameStep: 3, name: 'v1' });
       expect(dataset.frames.map((frame) => [frame.name, frame.width, frame.height])).toEqual([
         ['frame_000010', 25, 20],
@@ -159,7 +145,7 @@ describe.skipIf(!existsSync(samples))('CVAT XML samples', () => {
     });
 
     it(`${relative}: round-trips through "CVAT for video"`, async () => {
-      const dataset = await readCvat(loadTree(folder(relative)), {}, createContext());
+      const dataset = await readCvat(treeFromFolder(folder(relative)), {}, createContext());
       expect(plain((await roundTrip(dataset, 'video')).dataset)).toEqual(plain(dataset));
     });
   }

@@ -60,7 +60,16 @@ class CvatXmlWriter {
     this.subsets = [];
     for (const frame of dataset.frames) if (!this.subsets.includes(frame.subset)) this.subsets.push(frame.subset);
     const layout = options.layout ?? 'auto';
-    this.project = layout === 'project' || (layout === 'auto' && this.subsets.length > 1);
+    const wantsProject = layout === 'project' || (layout === 'auto' && this.subsets.length > 1);
+    // The video flavour is written as one task: CVAT's project video export numbers each task's track frames
+    // from its own start, which a reader can only place with per-task frame lists that "CVAT for video" does
+    // not carry (no <image> elements), so the subsets would not read back. Their frames are numbered in order.
+    this.project = wantsProject && flavour === 'images';
+    if (wantsProject && flavour === 'video')
+      context.diagnostics.warn(
+        'field-dropped',
+        `"CVAT for video" is written as one task: the frames' subsets (${this.subsets.map((subset) => this.subsetOf(subset)).join(', ')}) are not kept`,
+      );
   }
 
   /** The document as chunks, built lazily frame by frame / track by track. */
@@ -105,7 +114,7 @@ class CvatXmlWriter {
       xml.close('project');
     } else {
       const stop = meta.stopFrame ?? this.absolute(Math.max(this.dataset.frames.length - 1, 0));
-      this.writeTaskFields(undefined, meta.name, this.dataset.frames.length, this.subsets[0] ?? '', this.start, stop, this.step, true);
+      this.writeTaskFields(undefined, meta.name, this.dataset.frames.length, this.subsets.length === 1 ? this.subsets[0]! : '', this.start, stop, this.step, true);
     }
     if (this.options.dumped !== undefined) xml.leaf('dumped', this.options.dumped);
     xml.close('meta');
@@ -128,16 +137,36 @@ class CvatXmlWriter {
     xml.leaf('owner', '');
     xml.leaf('assignee', '');
     if (withLabels) this.writeLabels();
-    if (withLabels && meta.mode === 'interpolation') {
-      const sized = this.dataset.frames.find((frame) => frame.width !== undefined && frame.height !== undefined);
-      if (sized) {
-        xml.open('original_size');
-        xml.leaf('width', String(sized.width));
-        xml.leaf('height', String(sized.height));
-        xml.close('original_size');
-      }
-    }
+    // CVAT writes one <original_size> per video task; "CVAT for video" has no other place for frame sizes, so it
+    // is written there whatever the mode.
+    if (withLabels && (meta.mode === 'interpolation' || this.flavour === 'video')) this.writeOriginalSize();
     xml.close('task');
+  }
+
+  /** `<original_size>` from the first sized frame; in the video flavour, frames of another size or none are reported. */
+  private writeOriginalSize(): void {
+    const frames = this.dataset.frames.filter((frame) => !this.deleted.has(frame.index));
+    const sized = frames.find((frame) => frame.width !== undefined && frame.height !== undefined);
+    const report = this.flavour === 'video';
+    if (!sized) {
+      if (report && frames.length > 0)
+        this.context.diagnostics.warn('image-size-unknown', 'no frame has a size; <original_size> is not written and the frames read back without one');
+      return;
+    }
+    const xml = this.xml;
+    xml.open('original_size');
+    xml.leaf('width', String(sized.width));
+    xml.leaf('height', String(sized.height));
+    xml.close('original_size');
+    if (!report) return;
+    const other = frames.filter((frame) => frame.width !== sized.width || frame.height !== sized.height);
+    if (other.length === 0) return;
+    const names = other.slice(0, 5).map((frame) => `'${frame.name}' (${frame.width ?? '?'}x${frame.height ?? '?'})`).join(', ');
+    this.context.diagnostics.warn(
+      'field-dropped',
+      `"CVAT for video" has one frame size per task (<original_size> ${sized.width}x${sized.height}, from '${sized.name}'); ${other.length} frame(s) of another or no size read back with it: ${names}${other.length > 5 ? ', …' : ''}`,
+      { frame: other[0]!.index, frameName: other[0]!.name },
+    );
   }
 
   private writeLabels(): void {

@@ -1,29 +1,15 @@
 // The real Datumaro datasets in the shared samples import, with what CVAT's Datumaro reads from them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createContext, indexAttributeSpecs } from '@annoconv/core';
-import { MemorySink, MemoryTree } from '@annoconv/io';
+import { MemorySink } from '@annoconv/io';
 import { readDatumaro } from './read.js';
 import { writeDatumaro } from './write.js';
 import { detectDatumaro } from './detect.js';
+import { sharedSamplesDir, treeFromFolder } from '@annoconv/testing';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const samples = path.resolve(repoRoot, '../shared/samples');
-
-function folderTree(dir: string): MemoryTree {
-  const files: Record<string, Uint8Array> = {};
-  const walk = (relative: string): void => {
-    for (const entry of fs.readdirSync(path.join(dir, relative), { withFileTypes: true })) {
-      const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else files[child] = fs.readFileSync(path.join(dir, child));
-    }
-  };
-  walk('');
-  return new MemoryTree(files, dir);
-}
+const samples = sharedSamplesDir();
 
 function counts(dataset: Awaited<ReturnType<typeof readDatumaro>>): Record<string, number> {
   const result: Record<string, number> = {};
@@ -50,7 +36,7 @@ function withAttributeNames(dataset: Awaited<ReturnType<typeof readDatumaro>>): 
 
 describe.skipIf(!present)('Datumaro samples', () => {
   it('reads with_skeleton: one skeleton of three points, as CVAT does', async () => {
-    const tree = folderTree(path.join(samples, 'cvat-datumaro/datumaro_dataset/with_skeleton'));
+    const tree = treeFromFolder(path.join(samples, 'cvat-datumaro/datumaro_dataset/with_skeleton'));
     expect((await detectDatumaro(tree)).confidence).toBeGreaterThan(0.5);
     const dataset = await readDatumaro(tree, {}, createContext());
     expect(dataset.frames).toMatchObject([{ name: '100.jpg', subset: 'default', height: 10, width: 6 }]);
@@ -67,7 +53,7 @@ describe.skipIf(!present)('Datumaro samples', () => {
   });
 
   it('reads the legacy envelope with subset-prefixed image paths', async () => {
-    const dataset = await readDatumaro(folderTree(path.join(samples, 'datumaro/datumaro_dataset/legacy')), {}, createContext());
+    const dataset = await readDatumaro(treeFromFolder(path.join(samples, 'datumaro/datumaro_dataset/legacy')), {}, createContext());
     expect(dataset.frames.map((frame) => `${frame.subset}/${frame.name}`)).toEqual(['test/c.jpg', 'train/a.jpg', 'train/b.jpg', 'validation/d.jpg']);
     expect(dataset.labels.map((label) => label.name)).toEqual(['car', 'bicycle', 'tom', 'mary']);
     expect(counts(dataset)).toEqual({ tag: 7 });
@@ -76,7 +62,7 @@ describe.skipIf(!present)('Datumaro samples', () => {
 
   it('reads diverse, reporting what CVAT cannot hold instead of failing', async () => {
     const context = createContext();
-    const dataset = await readDatumaro(folderTree(path.join(samples, 'cvat-datumaro/datumaro_dataset/diverse')), {}, context);
+    const dataset = await readDatumaro(treeFromFolder(path.join(samples, 'cvat-datumaro/datumaro_dataset/diverse')), {}, context);
     expect(dataset.frames.map((frame) => `${frame.subset}/${frame.name}`)).toEqual(['default/42', 'default/43.qq', 'test/1', 'test/42', 'train/100.jpg', 'train/21', 'val/2']);
     expect(counts(dataset)).toEqual({ rectangle: 1, points: 1, mask: 1, tag: 2 });
     const codes = context.diagnostics.countByCode();
@@ -90,7 +76,7 @@ describe.skipIf(!present)('Datumaro samples', () => {
 
   it('round-trips every sample through its own export', async () => {
     for (const folder of ['cvat-datumaro/datumaro_dataset/with_skeleton', 'datumaro/datumaro_dataset/legacy']) {
-      const first = await readDatumaro(folderTree(path.join(samples, folder)), {}, createContext());
+      const first = await readDatumaro(treeFromFolder(path.join(samples, folder)), {}, createContext());
       const sink = new MemorySink();
       await writeDatumaro(first, sink, {}, createContext());
       const second = await readDatumaro(sink.toTree(), {}, createContext());

@@ -1,7 +1,6 @@
 // Import of the shared samples, golden output, round trips and bad input for the TFRecord format.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DatasetBuilder, ParseError, createContext, type Dataset } from '@annoconv/core';
@@ -10,15 +9,9 @@ import { readTfRecord } from './read.js';
 import { writeTfRecord } from './write.js';
 import { detectTfRecord } from './detect.js';
 import { frameRecord } from './record-framing.js';
+import { sharedSamplesDir, treeFromFolder } from '@annoconv/testing';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const samples = path.resolve(repoRoot, '../shared/samples');
-
-function folderTree(dir: string): MemoryTree {
-  const files: Record<string, Uint8Array> = {};
-  for (const name of fs.readdirSync(dir)) files[name] = fs.readFileSync(path.join(dir, name));
-  return new MemoryTree(files, dir);
-}
+const samples = sharedSamplesDir();
 
 function boxes(dataset: Dataset): Array<[string, string, number[]]> {
   return dataset.annotations.shapes.map((shape) => [dataset.frames[shape.frame]!.name, dataset.labels.find((label) => label.id === shape.label_id)!.name, shape.points]);
@@ -42,7 +35,7 @@ function smallDataset(): Dataset {
 describe.skipIf(!fs.existsSync(samples))('TFRecord samples', () => {
   for (const flavour of ['cvat-datumaro', 'datumaro']) {
     it(`reads ${flavour}/tf_detection_api_dataset`, async () => {
-      const tree = folderTree(path.join(samples, flavour, 'tf_detection_api_dataset'));
+      const tree = treeFromFolder(path.join(samples, flavour, 'tf_detection_api_dataset'));
       expect((await detectTfRecord(tree)).confidence).toBeGreaterThan(0.9);
       const context = createContext();
       const dataset = await readTfRecord(tree, { saveImages: true }, context);

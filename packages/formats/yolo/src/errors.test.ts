@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AnnoconvError, createContext, type Dataset } from '@annoconv/core';
 import { MemoryTree } from '@annoconv/io';
 import { ultralyticsDetectionPlugin, ultralyticsPosePlugin, ultralyticsSegmentationPlugin, yoloPlugin } from './index.js';
-import { shape } from './test-helpers.js';
+import { shape } from '@annoconv/testing';
 
 const darknet = (label: string, extra: Record<string, string> = {}) =>
   new MemoryTree({

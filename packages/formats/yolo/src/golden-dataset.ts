@@ -1,7 +1,8 @@
 // The canonical dataset behind the golden files: every shape kind a YOLO flavour keeps, converts or drops.
 import type { Dataset } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
-import { element, shape } from './test-helpers.js';
+import { shape } from '@annoconv/testing';
+import { element } from './test-helpers.js';
 
 /** A 6×4 pixel block at x 20..25, y 30..33 of a 40×40 image, as a CVAT mask. */
 function blockMask(): number[] {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plugins } from './index.js';
 import { goldenDataset } from './golden-dataset.js';
-import { testDataRoot, writeToMemory } from './test-helpers.js';
+import { testDataDir } from '@annoconv/testing';
+import { writeToMemory } from './test-helpers.js';
 
 function readFolder(folder: string, prefix = ''): Record<string, string> {
   const files: Record<string, string> = {};
@@ -25,8 +26,8 @@ describe('golden files', () => {
       const { sink, context } = await writeToMemory(plugin, goldenDataset());
       const written = Object.fromEntries([...sink.files.keys()].sort().map((file) => [file, sink.text(file)!]));
       const diagnostics = `${context.diagnostics.items.map((item) => `${item.severity} ${item.code} frame=${item.where?.frameName ?? item.where?.frame ?? '-'} object=${item.where?.objectId ?? '-'}: ${item.message}`).join('\n')}\n`;
-      const folder = path.join(testDataRoot, 'golden', plugin.id);
-      const diagnosticsFile = path.join(testDataRoot, 'golden', `${plugin.id}.diagnostics.txt`);
+      const folder = path.join(testDataDir('yolo'), 'golden', plugin.id);
+      const diagnosticsFile = path.join(testDataDir('yolo'), 'golden', `${plugin.id}.diagnostics.txt`);
       if (update) {
         rmSync(folder, { recursive: true, force: true });
         for (const [file, text] of Object.entries(written)) {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createContext, type Dataset } from '@annoconv/core';
 import { MemoryTree } from '@annoconv/io';
 import { ultralyticsDetectionPlugin, ultralyticsPosePlugin, yoloPlugin } from './index.js';
-import { shape, writeToMemory } from './test-helpers.js';
+import { shape } from '@annoconv/testing';
+import { writeToMemory } from './test-helpers.js';
 
 function dataset(subsets: string[]): Dataset {
   return {

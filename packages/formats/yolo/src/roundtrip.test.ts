@@ -6,7 +6,8 @@ import { createContext, type Dataset, type Label, type Shape } from '@annoconv/c
 import { rectangleCorners } from './encode-shapes.js';
 import { plugins } from './index.js';
 import { splitLines } from './line.js';
-import { element, shape, writeToMemory } from './test-helpers.js';
+import { shape } from '@annoconv/testing';
+import { element, writeToMemory } from './test-helpers.js';
 
 const pluginById = (id: string) => plugins.find((plugin) => plugin.id === id)!;
 const RUNS = 40;

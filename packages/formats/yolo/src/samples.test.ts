@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createContext, type FormatPlugin } from '@annoconv/core';
 import { FolderTree } from '@annoconv/io';
 import { plugins } from './index.js';
-import { describeDataset, haveSamples, maxDifference, samplesRoot, writeToMemory } from './test-helpers.js';
+import { sharedSamplesDir } from '@annoconv/testing';
+import { describeDataset, haveSamples, maxDifference, writeToMemory } from './test-helpers.js';
 
 const byId = (id: string): FormatPlugin => plugins.find((plugin) => plugin.id === id)!;
 const labelNames = Array.from({ length: 10 }, (_, index) => `label_${index}`);
@@ -92,7 +93,7 @@ const cases: Case[] = [
 describe.skipIf(!haveSamples)('YOLO sample folders', () => {
   for (const sample of cases) {
     it(`${sample.folder} imports as ${sample.format}, is detected as it, and round-trips`, async () => {
-      const tree = await FolderTree.open(path.join(samplesRoot, sample.folder));
+      const tree = await FolderTree.open(path.join(sharedSamplesDir(), sample.folder));
       const plugin = byId(sample.format);
       const context = createContext();
       const dataset = await plugin.read!(tree, {}, context);

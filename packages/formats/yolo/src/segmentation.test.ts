@@ -4,7 +4,8 @@ import { cvatMaskToBitmap, bitmapToCvatMask, rasterizeShape } from '@annoconv/ge
 import { describe, expect, it } from 'vitest';
 import { createContext, type Dataset } from '@annoconv/core';
 import { ultralyticsSegmentationPlugin } from './index.js';
-import { shape, writeToMemory } from './test-helpers.js';
+import { shape } from '@annoconv/testing';
+import { writeToMemory } from './test-helpers.js';
 
 const W = 32;
 const H = 24;

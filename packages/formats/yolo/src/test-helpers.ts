@@ -1,20 +1,12 @@
-// Helpers shared by this package's tests: canonical objects with every field filled, sample folder lookup, and a
-// write → read round trip through memory.
+// Helpers of this package's tests: skeleton elements with every field filled, whether the shared samples are there,
+// a write → read round trip through memory and a dataset described by names for comparisons.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Dataset, FormatPlugin, Shape, SubShape, WriteOptions } from '@annoconv/core';
+import type { Dataset, FormatPlugin, SubShape, WriteOptions } from '@annoconv/core';
 import { createContext } from '@annoconv/core';
 import { MemorySink } from '@annoconv/io';
+import { shape, sharedSamplesDir } from '@annoconv/testing';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-export const samplesRoot = path.resolve(repoRoot, '../shared/samples');
-export const haveSamples = existsSync(samplesRoot);
-export const testDataRoot = path.resolve(repoRoot, 'test-data/yolo');
-
-export function shape(init: Partial<Shape> & Pick<Shape, 'type' | 'label_id' | 'frame'>): Shape {
-  return { id: null, group: 0, source: 'manual', attributes: [], occluded: false, outside: false, z_order: 0, rotation: 0, points: [], score: 1, elements: [], ...init };
-}
+export const haveSamples = existsSync(sharedSamplesDir());
 
 export function element(init: Partial<SubShape> & Pick<SubShape, 'label_id' | 'frame'>): SubShape {
   const { elements, ...rest } = shape({ type: 'points', ...init });
