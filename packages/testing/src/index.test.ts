@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 
 it('exports exactly these names', async () => {
   expect(Object.keys(await import('./index.js')).sort()).toEqual([
+    'CountingSink',
     'annotationsArbitrary',
     'attributeSpecDraftArbitrary',
     'attributeValueArbitrary',

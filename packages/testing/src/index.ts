@@ -18,3 +18,4 @@ export { expectSinkToMatchFolder, updatingGolden } from './expect-sink-to-match-
 export { goldenCase, goldenDataset } from './golden-case.js';
 export { box, datasetWith, shape, track, type LabelDraft } from './model-factories.js';
 export { shapePixels, trackPixels, type ShapePixelsOptions } from './shape-pixels.js';
+export { CountingSink } from './counting-sink.js';
