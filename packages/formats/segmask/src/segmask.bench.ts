@@ -1,7 +1,8 @@
 // Painting and PNG-encoding class and instance masks for 1,000 640×480 frames with 20 shapes each (rectangles,
 // rotated rectangles, 8-point polygons, ellipses), through the whole writer, and per step on one frame.
 import { bench, describe } from 'vitest';
-import { createContext, emptyDataset, type Dataset, type FileSink, type Shape } from '@annoconv/core';
+import { createContext, emptyDataset, type Dataset, type Shape } from '@annoconv/core';
+import { CountingSink } from '@annoconv/testing';
 import { paintShapes } from '@annoconv/geometry';
 import { classMaskFromInstances, encodeIndexMaskPng, vocPalette } from '@annoconv/io';
 import { writeSegmask } from './write.js';
@@ -42,17 +43,6 @@ function benchDataset(frames: number, shapesPerFrame: number): Dataset {
     }
   }
   return dataset;
-}
-
-/** Counts bytes and drops them, so the figure is painting + encoding, not storage. */
-class CountingSink implements FileSink {
-  bytes = 0;
-  async write(_path: string, data: Uint8Array | string): Promise<void> {
-    this.bytes += typeof data === 'string' ? data.length : data.byteLength;
-  }
-  async writeStream(_path: string, chunks: AsyncIterable<Uint8Array | string>): Promise<void> {
-    for await (const chunk of chunks) this.bytes += chunk.length;
-  }
 }
 
 const thousand = benchDataset(1000, 20);

@@ -1,7 +1,8 @@
 // Painting and PNG-encoding VOC class and instance masks for 1,000 640×480 frames with 20 shapes each (CVAT masks
 // and ellipses, the shapes CVAT's VOC export paints), through the whole writer (XML and lists included).
 import { bench, describe } from 'vitest';
-import { createContext, emptyDataset, type Dataset, type FileSink, type Shape } from '@annoconv/core';
+import { createContext, emptyDataset, type Dataset, type Shape } from '@annoconv/core';
+import { CountingSink } from '@annoconv/testing';
 import { bitmapToCvatMask } from '@annoconv/geometry';
 import { writeVoc } from './write.js';
 
@@ -42,16 +43,6 @@ function benchDataset(frames: number, shapesPerFrame: number): Dataset {
     }
   }
   return dataset;
-}
-
-class CountingSink implements FileSink {
-  bytes = 0;
-  async write(_path: string, data: Uint8Array | string): Promise<void> {
-    this.bytes += typeof data === 'string' ? data.length : data.byteLength;
-  }
-  async writeStream(_path: string, chunks: AsyncIterable<Uint8Array | string>): Promise<void> {
-    for await (const chunk of chunks) this.bytes += chunk.length;
-  }
 }
 
 const thousand = benchDataset(1000, 20);

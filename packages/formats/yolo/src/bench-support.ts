@@ -1,5 +1,5 @@
-// The synthetic canonical dataset and the byte-counting sink behind this package's export benchmark.
-import type { Dataset, FileSink, Shape } from '@annoconv/core';
+// The synthetic canonical dataset behind this package's export benchmark.
+import type { Dataset, Shape } from '@annoconv/core';
 
 export function syntheticDataset(images: number, boxesPerImage: number): Dataset {
   const labels = Array.from({ length: 5 }, (_, index) => ({ id: index + 1, name: `class_${index}`, color: '', type: 'rectangle' as const, attributes: [], sublabels: [] }));
@@ -16,16 +16,4 @@ export function syntheticDataset(images: number, boxesPerImage: number): Dataset
     }
   }
   return { labels, frames, meta: { name: 'bench', mode: 'annotation', startFrame: 0, frameStep: 1, deletedFrames: [], segmentSize: 0 }, annotations: { version: 0, tags: [], shapes, tracks: [] } };
-}
-
-export class CountingSink implements FileSink {
-  files = 0;
-  bytes = 0;
-  async write(_path: string, data: Uint8Array | string): Promise<void> {
-    this.files++;
-    this.bytes += typeof data === 'string' ? data.length : data.byteLength;
-  }
-  async writeStream(path: string, chunks: AsyncIterable<Uint8Array | string>): Promise<void> {
-    for await (const chunk of chunks) await this.write(path, chunk);
-  }
 }

@@ -3,7 +3,8 @@
 // format's own work (label lines, lists, data.yaml) and not the file system's.
 import { bench, describe } from 'vitest';
 import { createContext } from '@annoconv/core';
-import { CountingSink, syntheticDataset } from './bench-support.js';
+import { CountingSink } from '@annoconv/testing';
+import { syntheticDataset } from './bench-support.js';
 import { ultralyticsDetectionPlugin, yoloPlugin } from './index.js';
 
 const dataset = syntheticDataset(10_000, 10);
