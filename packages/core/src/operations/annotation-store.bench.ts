@@ -1,4 +1,5 @@
-// Speed of the store on a large task: PUT of 10 000 shapes and 1 000 tracks, GET, a job GET that slices.
+// Speed of the store on a large task: PUT of 10 000 shapes and 1 000 tracks, GET, a job GET that slices, a
+// one-shape update (journal, change set) and the GET bytes after it (one block serialised again).
 import { bench, describe } from 'vitest';
 import { AnnotationStore } from './annotation-store.js';
 import { CAR, COLOR_SPEC, MOVING_SPEC, testLabels } from './test-labels.js';
@@ -30,5 +31,14 @@ describe('AnnotationStore', () => {
   });
   bench('GET of one job (slices crossing tracks)', () => {
     loaded.getJob(5);
+  });
+  let x = 0;
+  const update = () => ({ shapes: [{ id: 5, type: 'rectangle', frame: 5 % size, label_id: CAR, points: [x++ % 50, 0, 60, 60] }] });
+  bench('PATCH update of one shape, with its change set', () => {
+    loaded.atomic(() => loaded.patch('update', update()), () => undefined);
+  });
+  bench('PATCH update of one shape + GET bytes (kept blocks)', () => {
+    loaded.patch('update', update());
+    loaded.getJsonBytes();
   });
 });
