@@ -211,31 +211,32 @@ export class AnnotationStore {
   /**
    * Replaces the whole content with objects whose ids are assigned (as `exportState` gave them) and the
    * sequences to continue from. Meant for loading a persisted task; it is not a request and checks nothing
-   * beyond ids being present and unique.
+   * beyond top-level ids being present and unique.
    */
   restoreState(snapshot: StoreSnapshot): void {
     if (this.state.recorder.active) throw new AnnoconvError('conflict', 'restoreState inside a write');
     const state = emptyState();
-    const claim = (kind: IdKind, id: number | null): void => {
-      if (id === null || state.used[kind].has(id)) throw new AnnoconvError('invalid-request', `restoreState: ${kind} id ${String(id)} missing or repeated`);
-      state.used[kind].add(id);
+    // Top-level ids key the tables, so they must be there and unique; nested ids are only marked as taken.
+    const claim = (kind: IdKind, id: number | null, topLevel: boolean): void => {
+      if (topLevel && (id === null || state.used[kind].has(id))) throw new AnnoconvError('invalid-request', `restoreState: ${kind} id ${String(id)} missing or repeated`);
+      if (id !== null) state.used[kind].add(id);
     };
     for (const tag of snapshot.tags) {
-      claim('tag', tag.id);
+      claim('tag', tag.id, true);
       state.tags.set(tag.id!, tag);
     }
     for (const shape of snapshot.shapes) {
-      claim('shape', shape.id);
-      for (const element of shape.elements ?? []) claim('shape', element.id);
+      claim('shape', shape.id, true);
+      for (const element of shape.elements ?? []) claim('shape', element.id, false);
       state.shapes.set(shape.id!, shape);
     }
-    const claimTrack = (track: SubTrack & { elements?: SubTrack[] }): void => {
-      claim('track', track.id);
-      for (const keyframe of track.shapes) claim('trackedShape', keyframe.id);
-      for (const element of track.elements ?? []) claimTrack(element);
+    const claimTrack = (track: SubTrack & { elements?: SubTrack[] }, topLevel: boolean): void => {
+      claim('track', track.id, topLevel);
+      for (const keyframe of track.shapes) claim('trackedShape', keyframe.id, false);
+      for (const element of track.elements ?? []) claimTrack(element, false);
     };
     for (const track of snapshot.tracks) {
-      claimTrack(track);
+      claimTrack(track, true);
       state.tracks.set(track.id!, track);
     }
     for (const kind of Object.keys(FIRST_SEQUENCES) as IdKind[]) state.next[kind] = Math.max(1, snapshot.sequences[kind] ?? 1);
