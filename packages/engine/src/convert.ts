@@ -1,5 +1,6 @@
 // convert(): one input dataset to one output in another format, with every loss reported as a diagnostic and
 // nothing left behind on failure (the output is written to a temporary place and committed at the end).
+import { withTypedErrors } from './typed-errors.js';
 import type { Diagnostic, FileTree, FormatPlugin, Progress } from '@annoconv/core';
 import { IoError, StrictModeError, createContext } from '@annoconv/core';
 import type { ArchiveLimits } from '@annoconv/io';
@@ -43,6 +44,10 @@ export interface ConvertResult {
 }
 
 export async function convert(options: ConvertOptions): Promise<ConvertResult> {
+  return withTypedErrors(() => convertUntyped(options), typeof options.input === 'string' ? options.input : options.input.name);
+}
+
+async function convertUntyped(options: ConvertOptions): Promise<ConvertResult> {
   const plugins = options.plugins ?? formats;
   // Name problems fail before anything is opened.
   const writer = writerFor(options.to, plugins);

@@ -1,5 +1,6 @@
 // Reads a dataset into the canonical model: opens the input, detects its format when none is named, and runs
 // the format's reader with a fresh diagnostics bag.
+import { withTypedErrors } from './typed-errors.js';
 import type { Dataset, Diagnostic, FileTree, FormatPlugin, Progress } from '@annoconv/core';
 import { AnnoconvError, FormatNotDetectedError, createContext, type FormatContext } from '@annoconv/core';
 import type { ArchiveLimits } from '@annoconv/io';
@@ -52,7 +53,7 @@ export async function readDataset(input: string | FileTree, options: ReadDataset
   const named = options.from !== undefined ? readerFor(options.from, plugins) : undefined;
   const tree = await openInput(input, options.limits);
   try {
-    return await readTree(tree, named, options, plugins);
+    return await withTypedErrors(() => readTree(tree, named, options, plugins), tree.name);
   } finally {
     if (tree !== input) await closeInput(tree);
   }
