@@ -113,6 +113,17 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
     if (tag.attributes.length > 0) diagnostics.warn('attribute-dropped', 'a VOC class list cannot hold tag attributes; dropped', { frame: tag.frame, objectKind: 'tag', ...(tag.id !== null ? { objectId: tag.id } : {}) });
     let list = tagsByFrame.get(tag.frame);
     if (!list) tagsByFrame.set(tag.frame, (list = []));
+    // A per-class list has one line per image: a second tag of a label on the image adds nothing to it.
+    if (list.includes(tag.label_id)) {
+      const name = labels.get(tag.label_id)?.name ?? String(tag.label_id);
+      diagnostics.warn('duplicate', `a second '${name}' tag on the frame: VOC's per-class list holds one line per image; written once`, {
+        frame: tag.frame,
+        ...(dataset.frames[tag.frame] ? { frameName: dataset.frames[tag.frame]!.name } : {}),
+        objectKind: 'tag',
+        ...(tag.id !== null ? { objectId: tag.id } : {}),
+      });
+      continue;
+    }
     list.push(tag.label_id);
   }
 
@@ -212,6 +223,13 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
     context.onProgress?.({ stage: 'writing', done: ++done, total: dataset.frames.length });
   }
 
+  if (mainLists.size === 0) {
+    // Nothing to list (no frames, or every frame deleted): empty lists of the default subset, as for a subset
+    // without items, so that the output is still a VOC dataset — an empty one — for any reader.
+    mainLists.set('default', []);
+    segmentationLists.set('default', []);
+    emptyLists.set('default', []);
+  }
   for (const [subset, ids] of mainLists) await sink.write(`ImageSets/Main/${subset}.txt`, formatVocImageSet(ids));
   for (const [subset, ids] of segmentationLists) await sink.write(`ImageSets/Segmentation/${subset}.txt`, formatVocImageSet(ids));
   for (const [subset, ids] of emptyLists) {
