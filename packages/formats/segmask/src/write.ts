@@ -95,24 +95,25 @@ export async function writeSegmask(dataset: Dataset, sink: FileSink, options: Wr
       painted.push(shape);
     });
 
-    const empty = shapes.length === 0 && !taggedFrames.has(frame.index);
     if (painted.length > 0) {
       if (!frame.width || !frame.height) {
         diagnostics.warn('image-size-unknown', `image size unknown, ${painted.length} shape(s) cannot be painted; dropped`, where);
       } else {
         await writeMasks(frame, id, painted);
-        addTo(subset, id);
       }
-    } else if (empty) {
-      // CVAT lists items without annotations but paints nothing for them.
-      addTo(subset, id);
     }
+    // Every item is listed, painting nothing for those without paintable shapes, so that a frame whose shapes
+    // were all dropped (a polyline) still reads back. A frame holding tags only stays unlisted, as in Datumaro's
+    // VOC writer (tags are annotations, not masks); its tags are reported above.
+    if (shapes.length > 0 || !taggedFrames.has(frame.index)) addTo(subset, id);
     if (options.saveImages) {
       if (frame.image) await sink.write(`JPEGImages/${frame.name}`, await frame.image.read());
       else diagnostics.warn('image-missing', 'no image bytes to save', where);
     }
     context.onProgress?.({ stage: 'writing', done: ++done, total: dataset.frames.length });
   }
+  // No frame at all: an empty list of the default subset keeps the output a (empty) Segmentation mask dataset.
+  if (lists.size === 0) lists.set('default', []);
   for (const [subset, ids] of lists) await sink.write(`ImageSets/Segmentation/${subset}.txt`, formatVocImageSet(ids));
   await sink.write('labelmap.txt', formatLabelmap(colormap.entries));
 
