@@ -10,10 +10,11 @@ export async function detectKitti(tree: FileTree, _context: FormatContext): Prom
   const reasons: string[] = [];
   let confidence = 0.5;
   if (layout.detection.length > 0) {
-    const file = paths.find((path) => path.startsWith(`${layout.detection[0]}label_2/`) && path.endsWith('.txt'))!;
-    const first = (await tree.readText(file)).split('\n').map((line) => line.trim()).find((line) => line !== '');
+    const file = paths.find((path) => path.startsWith(`${layout.detection[0]}label_2/`) && path.endsWith('.txt'));
+    const first = file === undefined ? undefined : (await tree.readText(file)).split('\n').map((line) => line.trim()).find((line) => line !== '');
     const tokens = first?.split(/\s+/) ?? [];
-    if (first === undefined) reasons.push(`'${file}' is empty`);
+    if (file === undefined) reasons.push(`'${layout.detection[0]}label_2/' holds no label file (a dataset without frames)`);
+    else if (first === undefined) reasons.push(`'${file}' is empty`);
     else if ((tokens.length === 15 || tokens.length === 16) && tokens.slice(1).every((token) => Number.isFinite(Number(token)))) {
       reasons.push(`'${file}' rows have ${tokens.length} columns, numeric after the type`);
       confidence = 0.9;

@@ -11,7 +11,7 @@ import { bitmapToCvatMask } from '@annoconv/geometry';
 import { instanceRegions, regionBitmap, regionPolygons } from './instance-regions.js';
 import { decodePng, imageSizeFromTree, rgbToHex } from '@annoconv/io';
 import { parseLabel2, parseLabelColors } from './kitti-text.js';
-import { BACKGROUND_LABEL, KITTI_DEFAULT_COLORS, type LabelColor } from './schema.js';
+import { BACKGROUND_LABEL, EMPTY_FOLDER_MARKER, KITTI_DEFAULT_COLORS, type LabelColor } from './schema.js';
 import { extensionOf, isImagePath, itemId } from './names.js';
 import { pythonFloat } from './python-float.js';
 
@@ -28,7 +28,8 @@ export function findKittiLayout(paths: readonly string[]): KittiLayout {
   const segmentation = new Set<string>();
   let labelColors: string | undefined;
   for (const path of paths) {
-    const label2 = /^(.*?)label_2\/.+\.txt$/.exec(path);
+    // An empty label_2/ folder of a dataset without frames is kept in archives by an empty marker file.
+    const label2 = /^(.*?)label_2\/.+\.txt$/.exec(path) ?? (path.endsWith(`label_2/${EMPTY_FOLDER_MARKER}`) ? [path, path.slice(0, -`label_2/${EMPTY_FOLDER_MARKER}`.length)] : null);
     if (label2 && (label2[1] === '' || label2[1]!.endsWith('/'))) detection.add(label2[1]!);
     const instance = /^(.*?)instance\/.+\.png$/i.exec(path);
     if (instance && (instance[1] === '' || instance[1]!.endsWith('/'))) segmentation.add(instance[1]!);

@@ -36,3 +36,6 @@ export const KITTI_DEFAULT_COLORS: readonly LabelColor[] = (
 ).map(([name, red, green, blue]) => ({ name, color: [red, green, blue] as Rgb }));
 
 export const BACKGROUND_LABEL = 'background';
+
+/** The empty file that keeps the empty `label_2/` folder of a dataset without frames (archives keep no empty folder). */
+export const EMPTY_FOLDER_MARKER = '.keep';

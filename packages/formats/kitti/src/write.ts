@@ -6,7 +6,7 @@ import { indexLabels, throwIfAborted, type Dataset, type FileSink, type FormatCo
 import { paintShapes, rasterizeShape, tracksToShapes } from '@annoconv/geometry';
 import { encodePng, vocPaletteColor } from '@annoconv/io';
 import { formatLabelColors } from './kitti-text.js';
-import { BACKGROUND_LABEL, type LabelColor, type Rgb } from './schema.js';
+import { BACKGROUND_LABEL, EMPTY_FOLDER_MARKER, type LabelColor, type Rgb } from './schema.js';
 import { itemId } from './names.js';
 import { pythonFloat } from './python-float.js';
 
@@ -73,6 +73,8 @@ export async function writeKitti(dataset: Dataset, sink: FileSink, options: Writ
 
   let framesWithBoxes = 0;
   let framesWithMasks = 0;
+  /** Frames that got neither a label_2 file nor masks: subset and item id. */
+  const bare: Array<{ subset: string; id: string; frame: Frame }> = [];
   let done = 0;
   for (const frame of dataset.frames) {
     throwIfAborted(context);
@@ -112,19 +114,30 @@ export async function writeKitti(dataset: Dataset, sink: FileSink, options: Writ
       framesWithBoxes++;
       await sink.write(`${subset}/label_2/${id}.txt`, boxes.map((line) => `${line}\n`).join(''));
     }
+    let painted = false;
     if (masked.length > 0) {
       if (!frame.width || !frame.height) diagnostics.warn('image-size-unknown', `image size unknown; ${masked.length} shape(s) cannot be painted`, where);
       else {
         framesWithMasks++;
+        painted = true;
         await writeMasks(frame, subset, id, masked);
       }
     }
+    if (boxes.length === 0 && !painted) bare.push({ subset, id, frame });
     if (options.saveImages) {
       if (frame.image) await sink.write(`${subset}/image_2/${frame.name}`, await frame.image.read());
       else diagnostics.warn('image-missing', 'no image bytes to save', where);
     }
     context.onProgress?.({ stage: 'writing', done: ++done, total: dataset.frames.length });
   }
+  // Datumaro's KITTI detection export writes a label_2 file for every item, empty when it has no boxes; so do we,
+  // unless the export is a segmentation one (a label_2/ folder would make readers skip its instance/ masks).
+  if (framesWithMasks === 0) for (const { subset, id } of bare) await sink.write(`${subset}/label_2/${id}.txt`, '');
+  else if (bare.length > 0)
+    diagnostics.warn('annotation-unmatched', `${bare.length} frame(s) without boxes or masks get no file in a segmentation export and do not read back: ${bare.slice(0, 5).map((item) => `'${item.frame.name}'`).join(', ')}${bare.length > 5 ? ', …' : ''}`, { frame: bare[0]!.frame.index, frameName: bare[0]!.frame.name });
+  // No frame at all: an empty label_2/ folder (marked by an empty '.keep' file, as archives keep no empty folder),
+  // so that the output reads back as an empty dataset with its label_colors.txt.
+  if (framesWithBoxes === 0 && framesWithMasks === 0 && bare.length === 0) await sink.write(`default/label_2/${EMPTY_FOLDER_MARKER}`, '');
   if (framesWithBoxes > 0 && framesWithMasks > 0)
     diagnostics.warn('data-unsupported', `the export holds label_2/ (${framesWithBoxes} frame(s)) and instance/ (${framesWithMasks} frame(s)); KITTI import (CVAT, Datumaro) reads only label_2/ when both exist`);
   for (const entry of classes)

@@ -1,0 +1,63 @@
+// Regressions of the KITTI writer found by the interoperability suite: a dataset without objects or without frames
+// used to write nothing readable ("no label_2/*.txt or instance/*.png found").
+import { describe, expect, it } from 'vitest';
+import { createContext } from '@annoconv/core';
+import type { Dataset, Shape } from '@annoconv/core';
+import { MemorySink, MemoryTree } from '@annoconv/io';
+import { writeKitti } from './write.js';
+import { readKitti } from './read.js';
+import { detectKitti } from './detect.js';
+
+function dataset(frames: Dataset['frames'], shapes: Shape[] = []): Dataset {
+  return {
+    labels: [{ id: 1, name: 'car', color: '#ff0000', type: 'any', attributes: [], sublabels: [] }],
+    frames,
+    meta: { name: 'n', mode: 'annotation', startFrame: 0, frameStep: 1, deletedFrames: [], segmentSize: 0 },
+    annotations: { version: 0, tags: [], shapes, tracks: [] },
+  };
+}
+
+function shape(frame: number, type: Shape['type'], points: number[]): Shape {
+  return { id: null, label_id: 1, frame, group: 0, source: 'manual', attributes: [], type, occluded: false, outside: false, z_order: 0, rotation: 0, points, score: 1, elements: [] };
+}
+
+const frame = (index: number) => ({ index, name: `f${index}.png`, width: 10, height: 10, subset: '' });
+
+async function roundTrip(data: Dataset) {
+  const sink = new MemorySink();
+  const context = createContext();
+  await writeKitti(data, sink, {}, context);
+  const files = Object.fromEntries(sink.files);
+  const tree = new MemoryTree(files);
+  return { files, diagnostics: context.diagnostics.items, tree, back: await readKitti(tree, {}, createContext()) };
+}
+
+describe('KITTI writer regressions', () => {
+  it('frames without objects get empty label_2 files and read back', async () => {
+    const { files, back } = await roundTrip(dataset([frame(0), frame(1)]));
+    expect(Object.keys(files).sort()).toEqual(['default/label_2/f0.txt', 'default/label_2/f1.txt', 'label_colors.txt']);
+    expect(back.frames.map((item) => item.name)).toEqual(['f0.png', 'f1.png']);
+    expect(back.labels.map((label) => label.name)).toContain('car');
+  });
+
+  it('a frame without boxes beside a frame with boxes gets an empty label_2 file', async () => {
+    const { files, back } = await roundTrip(dataset([frame(0), frame(1)], [shape(0, 'rectangle', [1, 1, 4, 4])]));
+    expect(new TextDecoder().decode(files['default/label_2/f1.txt'])).toBe('');
+    expect(back.frames.map((item) => item.name)).toEqual(['f0.png', 'f1.png']);
+    expect(back.annotations.shapes).toHaveLength(1);
+  });
+
+  it('a segmentation export writes no label_2 file for a bare frame and reports it', async () => {
+    const { files, diagnostics } = await roundTrip(dataset([frame(0), frame(1)], [shape(0, 'polygon', [1, 1, 8, 1, 8, 8])]));
+    expect(Object.keys(files).some((path) => path.includes('label_2/'))).toBe(false);
+    expect(diagnostics.some((item) => item.code === 'annotation-unmatched' && item.where?.frameName === 'f1.png')).toBe(true);
+  });
+
+  it('a dataset without frames writes an empty label_2/ folder and reads back as an empty dataset with its labels', async () => {
+    const { files, tree, back } = await roundTrip(dataset([]));
+    expect(Object.keys(files).sort()).toEqual(['default/label_2/.keep', 'label_colors.txt']);
+    expect(back.frames).toEqual([]);
+    expect(back.labels.map((label) => label.name)).toContain('car');
+    expect((await detectKitti(tree, createContext())).confidence).toBeGreaterThan(0);
+  });
+});
