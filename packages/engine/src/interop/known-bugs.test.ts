@@ -73,6 +73,11 @@ describe('fixed: regression tests', () => {
     expect(back.dataset.annotations.shapes.filter((item) => item.type === 'mask').map((item) => item.frame)).toEqual([0, 1, 2, 3]);
   });
 
+  it('a KITTI export of a dataset without frames, or of frames without objects, reads back', async () => {
+    expect((await roundTrip(dataset({ frames: [] }), 'kitti')).back.dataset.frames).toEqual([]);
+    expect((await roundTrip(dataset({}), 'kitti')).back.dataset.frames.map((frame) => frame.name)).toEqual(['f0.png', 'f1.png', 'f2.png', 'f3.png']);
+  });
+
   it('a TFRecord export of a dataset without frames reads back with its labels', async () => {
     const { back } = await roundTrip(dataset({ frames: [] }), 'tfrecord');
     expect(back.dataset.labels.map((item) => item.name)).toEqual(['car', 'person']);
@@ -92,7 +97,7 @@ describe('open: reproductions', () => {
 
   // "video sizes" — format-cvat write.ts: <original_size> is written only in interpolation mode (from the first
   // frame), so other datasets lose every frame size in "CVAT for video" and no diagnostic says so.
-  it.fails('"CVAT for video" keeps the frame size of a dataset in annotation mode (or says it does not)', async () => {
+  it('"CVAT for video" keeps the frame size of a dataset in annotation mode (or says it does not)', async () => {
     const { written, back } = await roundTrip(dataset({ shapes: [shape(0, 'rectangle', [1, 1, 5, 5])] }), 'cvat-video');
     const reported = written.diagnostics.some((diagnostic) => diagnostic.code === 'image-size-unknown' || diagnostic.code === 'field-dropped');
     expect(reported || back.dataset.frames.every((frame) => frame.width === 20 && frame.height === 20)).toBe(true);
@@ -100,8 +105,8 @@ describe('open: reproductions', () => {
 
   // "video project" — format-cvat write.ts: with frames in several subsets (project layout), track frames are
   // numbered across the dataset instead of per task; the reader then finds a track without a keyframe on its
-  // task's frames and refuses the file.
-  it.fails('"CVAT for video" of frames in two subsets reads back', async () => {
+  // task's frames and refuses the file. Fixed: written as one task, the subsets reported.
+  it('"CVAT for video" of frames in two subsets reads back', async () => {
     const frames = [
       { index: 0, name: 'a.jpg', width: 20, height: 20, subset: 'train' },
       { index: 1, name: 'b.jpg', width: 20, height: 20, subset: 'val' },
@@ -112,7 +117,7 @@ describe('open: reproductions', () => {
 
   // "segmask empty" — format-segmask write.ts: a dataset whose frames hold only shapes it cannot paint lists no
   // frame, writes no ImageSets/Segmentation list, and its own reader refuses the output.
-  it.fails('a Segmentation mask export of a frame holding only a polyline reads back', async () => {
+  it('a Segmentation mask export of a frame holding only a polyline reads back', async () => {
     const { back } = await roundTrip(dataset({ frames: [{ index: 0, name: 'f0.jpg', width: 20, height: 20, subset: '' }], shapes: [shape(0, 'polyline', [1, 1, 5, 5])] }), 'segmask');
     expect(back.dataset.annotations.shapes).toEqual([]);
   });
@@ -120,7 +125,7 @@ describe('open: reproductions', () => {
   // "empty dataset" — format-voc / format-segmask write.ts: a dataset with labels and no frames writes a label
   // map only, which the format's own reader refuses (TFRecord writes an empty record file instead).
   for (const formatId of ['voc', 'segmask']) {
-    it.fails(`a ${formatId} export of a dataset without frames reads back`, async () => {
+    it(`a ${formatId} export of a dataset without frames reads back`, async () => {
       const { back } = await roundTrip(dataset({ frames: [] }), formatId);
       expect(back.dataset.frames).toEqual([]);
     });
@@ -128,7 +133,7 @@ describe('open: reproductions', () => {
 
   // "voc duplicate tags" — format-voc write.ts: two tags of one label on a frame become one per-class list line,
   // with no diagnostic.
-  it.fails('PASCAL VOC reports a second tag of one label on a frame', async () => {
+  it('PASCAL VOC reports a second tag of one label on a frame', async () => {
     const { written, back } = await roundTrip(dataset({ tags: [tag(0), tag(0)] }), 'voc');
     const reported = written.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate' || diagnostic.code === 'tag-unsupported');
     expect(reported || back.dataset.annotations.tags.length === 2).toBe(true);
