@@ -89,7 +89,8 @@ describe('open: reproductions', () => {
   // "mask track" — format-coco read (core/import shapesToTracks with geometry's tracksToShapes): an ellipse track
   // is written per frame as masks with track_id; the reader rebuilds one mask track with several keyframes, which
   // no writer can expand (GeometryError, an untyped error → exit 70).
-  it.fails('an ellipse track read back from coco can be converted further (mask track with 2 keyframes crashes writers)', async () => {
+  // Fixed: masks with track_id stay per-frame masks (track-flattened), as in Datumaro's reader.
+  it('an ellipse track read back from coco can be converted further (mask track with 2 keyframes crashes writers)', async () => {
     const input = dataset({ tracks: [track([keyframe(0, 'ellipse', [10, 10, 14, 7]), keyframe(1, 'ellipse', [10, 10, 15, 6])])] });
     const written = await writeDataset(input, findFormat('coco'));
     await expect(convertTree(written.tree, findFormat('coco'), findFormat('voc'))).resolves.toBeDefined();
@@ -153,7 +154,8 @@ describe('open: reproductions', () => {
 
   // "coco mutable attributes" — format-coco read.ts: attribute specs made from values are immutable, so a value
   // that changes along a track is replaced by the track's first value when tracks are rebuilt (Datumaro fixed).
-  it.fails('a mutable attribute that changes along a track survives COCO', async () => {
+  // Fixed: specs made from values are mutable.
+  it('a mutable attribute that changes along a track survives COCO', async () => {
     const labels = [label(1, 'car', [{ id: 1, name: 'colour', mutable: true, input_type: 'text', default_value: '', values: [] }])];
     const input = dataset({ labels, tracks: [track([keyframe(0, 'rectangle', [0, 0, 5, 5], { attributes: [{ spec_id: 1, value: 'red' }] }), keyframe(1, 'rectangle', [0, 0, 5, 5], { attributes: [{ spec_id: 1, value: 'blue' }] })])] });
     const { back } = await roundTrip(input, 'coco');
@@ -163,8 +165,8 @@ describe('open: reproductions', () => {
   // "coco group track" — format-coco: a track polygon grouped with a plain polygon on a frame is written as one
   // multi-part annotation carrying the track's track_id; the reader turns both parts into keyframes of that track
   // on the same frame, and every writer after it fails with an untyped GeometryError ("two different keyframes
-  // on frame 0").
-  it.fails('a COCO group that joins a track shape and a plain shape can be converted further', async () => {
+  // on frame 0"). Fixed: the writer splits such a group by track, the reader keeps one shape per track and frame.
+  it('a COCO group that joins a track shape and a plain shape can be converted further', async () => {
     const input = dataset({ shapes: [shape(0, 'polygon', [0, 0, 0, 0, 0, 0], { group: 1 })], tracks: [track([keyframe(0, 'polygon', [0, 0.1, 0, 0, 2.9, 20.7])], { group: 1 })] });
     const written = await writeDataset(input, findFormat('coco'));
     await expect(convertTree(written.tree, findFormat('coco'), findFormat('cvat'))).resolves.toBeDefined();

@@ -4,25 +4,9 @@
 import type { Dataset, FormatPlugin } from '@annoconv/core';
 import type { Written } from './run-conversion.js';
 
-/** Formats whose reader rebuilds per-frame masks carrying `track_id` into one mask track. */
-const rebuildsMaskTracks = new Set(['coco']);
-
-/**
- * The dataset without what would trip a known bug when written as `target`:
- * - "mask track": an ellipse track written per frame as masks comes back from COCO as a mask track with several
- *   keyframes, which `tracksToShapes` cannot expand (untyped GeometryError in every writer after). Datumaro's
- *   reader keeps such masks per frame (fixed).
- * - "coco group track": a track shape grouped with a plain shape on a frame makes COCO's reader fail (tracks are
- *   left out of groups here).
- */
+/** The dataset without what would trip a known bug when written as `target` (none open now), and format limits the matrix steps around. */
 export function avoidKnownBugs(dataset: Dataset, target: FormatPlugin): Dataset {
   let result = dataset;
-  if (rebuildsMaskTracks.has(target.id)) {
-    result = { ...result, annotations: { ...result.annotations, tracks: result.annotations.tracks.filter((track) => !track.shapes.some((shape) => shape.type === 'ellipse' || shape.type === 'mask')) } };
-  }
-  if (target.id === 'coco') {
-    result = { ...result, annotations: { ...result.annotations, tracks: result.annotations.tracks.map((track) => ({ ...track, group: 0 })) } };
-  }
   if (target.id === 'cvat-video') {
     // Not a bug but the format: "CVAT for video" has one frame size per task (<original_size>); other sizes are
     // reported (field-dropped, naming the frames) and read back with the task's. The matrix compares every size,

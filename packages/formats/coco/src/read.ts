@@ -96,6 +96,8 @@ class CocoReader {
   private readonly shapes: Shape[] = [];
   private readonly trackItems: TrackedShapeItem[] = [];
   private readonly nextGroup: number[] = [];
+  /** `file, track_id, frame` of every track shape read, so a track gets one shape per frame. */
+  private readonly trackFrames = new Set<string>();
   private readonly keypointLabels = new Map<number, CategoryInfo>();
   private annotationsRead = 0;
 
@@ -282,13 +284,39 @@ class CocoReader {
 
     let group = 0;
     if (made.length > 1) group = this.nextGroup[frame.index] = (this.nextGroup[frame.index] ?? 0) + 1;
-    let tracked: { trackId: number | string; keyframe: boolean } | undefined;
-    for (const shape of made) {
+    // The shape that carries the annotation's track: the skeleton of a keypoint annotation, else the first part.
+    const leader = isKeypoints ? made.length - 1 : 0;
+    for (let index = 0; index < made.length; index++) {
+      const shape = made[index]!;
       shape.group = group;
-      tracked = this.applyAttributes(shape, annotation, category.label, state, path);
-      if (tracked) this.trackItems.push({ shape, trackId: `${state.fileIndex}\u0000${tracked.trackId}`, keyframe: tracked.keyframe });
-      else this.shapes.push(shape);
+      const tracked = this.applyAttributes(shape, annotation, category.label, state, path);
+      if (tracked && this.keepsTrack(shape, tracked, index === leader, frame, file, path, id, state.fileIndex)) {
+        this.trackItems.push({ shape, trackId: `${state.fileIndex}\u0000${tracked.trackId}`, keyframe: tracked.keyframe });
+      } else this.shapes.push(shape);
     }
+  }
+
+  /**
+   * Whether a shape with track_id + keyframe joins its track. Masks stay per-frame shapes, as in the Datumaro
+   * reader: CVAT cannot interpolate mask tracks (CVAT-MODEL §3), so a rebuilt mask track of several keyframes could
+   * not be expanded by any writer (an ellipse track exported as masks comes back like this). A track has one
+   * shape per frame: further parts of a multi-part annotation, and later annotations of the same track on the
+   * same frame, stay plain shapes.
+   */
+  private keepsTrack(shape: Shape, tracked: { trackId: number | string }, leader: boolean, frame: Frame, file: string, path: string, id: number, fileIndex: number): boolean {
+    const where = { file, jsonPath: path, frameName: frame.name, objectId: id, objectKind: 'annotation' };
+    if (shape.type === 'mask') {
+      this.context.diagnostics.info('track-flattened', `annotation ${id}: a mask with track_id ${String(tracked.trackId)} is kept as a per-frame mask (mask tracks cannot be interpolated)`, where);
+      return false;
+    }
+    const key = `${fileIndex}\u0000${tracked.trackId}\u0000${frame.index}`;
+    if (!leader || this.trackFrames.has(key)) {
+      const why = leader ? `track ${String(tracked.trackId)} already has a shape on this frame` : `only one shape of a multi-part annotation joins track ${String(tracked.trackId)}`;
+      this.context.diagnostics.warn('invalid-value', `annotation ${id}: ${shape.type} kept as a plain shape: ${why}`, where);
+      return false;
+    }
+    this.trackFrames.add(key);
+    return true;
   }
 
   /**
@@ -467,13 +495,17 @@ class CocoReader {
     return trackId !== undefined && keyframe !== undefined ? { trackId, keyframe } : undefined;
   }
 
-  /** The label's spec for a file attribute; created from the value's type, since the labels come from the file. */
+  /**
+   * The label's spec for a file attribute; created from the value's type, since the labels come from the file.
+   * Mutable, as the VOC and Datumaro readers make theirs: a value that changes along a track must stay on its
+   * keyframes when tracks are rebuilt (an immutable spec keeps only the track's first value).
+   */
   private attributeSpec(label: Label, name: string, value: unknown): AttributeSpec {
     const existing = label.attributes.find((spec) => spec.name === name);
     if (existing) return existing;
-    if (typeof value === 'boolean') return this.builder.attribute(label, name, { input_type: 'checkbox', default_value: 'false', values: ['false'] });
-    if (typeof value === 'number') return this.builder.attribute(label, name, { input_type: 'number', default_value: '0' });
-    return this.builder.attribute(label, name, { input_type: 'text' });
+    if (typeof value === 'boolean') return this.builder.attribute(label, name, { input_type: 'checkbox', default_value: 'false', values: ['false'], mutable: true });
+    if (typeof value === 'number') return this.builder.attribute(label, name, { input_type: 'number', default_value: '0', mutable: true });
+    return this.builder.attribute(label, name, { input_type: 'text', mutable: true });
   }
 }
 

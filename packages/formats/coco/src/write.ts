@@ -189,7 +189,11 @@ class SubsetWriter {
       width = width || maxX;
     }
     const sizeKnown = Boolean(frame.height && frame.width);
-    const groups = new Map<number, Part[]>();
+    // Groups are keyed by group and, in COCO 1.0, by track: one annotation carries one track_id, so members of
+    // different tracks (or a track shape and plain shapes) are split into one annotation each; merged, they would
+    // read back as two keyframes of one track on one frame.
+    const groups = new Map<string, Part[]>();
+    const splitGroups = new Map<number, Set<string>>();
     const singles: Part[][] = [];
     const skeletons: FrameShape[] = [];
     for (const shape of shapes) {
@@ -217,20 +221,30 @@ class SubsetWriter {
       if (shape.z_order !== 0) diagnostics.info('z-order-dropped', `z_order ${shape.z_order} is not written (COCO has no z order)`, this.where(frame, shape));
       const part = measurePart(shape, height, width);
       if (shape.group > 0) {
-        let members = groups.get(shape.group);
+        const track = this.flavour === 'keypoints' || shape.track_id === undefined ? '' : String(shape.track_id);
+        const key = `${shape.group}\u0000${track}`;
+        let members = groups.get(key);
         if (!members) {
           members = [];
-          groups.set(shape.group, members);
+          groups.set(key, members);
           singles.push(members);
+          let tracks = splitGroups.get(shape.group);
+          if (!tracks) splitGroups.set(shape.group, (tracks = new Set()));
+          tracks.add(track);
         }
         members.push(part);
       } else singles.push([part]);
+    }
+    for (const [group, tracks] of splitGroups) {
+      if (tracks.size < 2) continue;
+      const first = groups.get(`${group}\u0000${[...tracks][0]!}`)![0]!.shape;
+      diagnostics.warn('group-dropped', `group ${group}: shapes of ${tracks.size} different tracks / plain shapes written as ${tracks.size} COCO annotations (an annotation has one track_id)`, this.where(frame, first));
     }
 
     if (this.flavour === 'keypoints') {
       const used = new Set<number>();
       for (const skeleton of skeletons) {
-        const members = skeleton.group > 0 ? groups.get(skeleton.group) : undefined;
+        const members = skeleton.group > 0 ? groups.get(`${skeleton.group}\u0000`) : undefined;
         if (members) used.add(skeleton.group);
         this.keypointAnnotation(frame, imageId, skeleton, members, height, width);
       }
