@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['packages/**/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    setupFiles: ['tools/vitest-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     benchmark: { include: ['packages/**/src/**/*.bench.ts'] },
