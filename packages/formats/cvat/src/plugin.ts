@@ -12,7 +12,7 @@ const readOptions: OptionSpec[] = [
   { name: 'sourceFile', type: 'boolean', default: false, description: 'give every imported object source "file", as CVAT\'s server does' },
 ];
 const writeOptions: OptionSpec[] = [
-  { name: 'layout', type: 'string', default: 'auto', description: "'task', 'project' (one task per subset) or 'auto' (project when frames have several subsets)" },
+  { name: 'layout', type: 'string', default: 'auto', description: "'task', 'project' (one task per subset) or 'auto' (project when frames have several subsets); \"CVAT for video\" is always one task" },
   { name: 'dumped', type: 'string', description: 'text of <meta><dumped>; omitted when not given, so output is deterministic' },
   { name: 'saveImages', type: 'boolean', default: false, description: 'copy the frames\' images to images/' },
 ];

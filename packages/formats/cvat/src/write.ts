@@ -24,7 +24,7 @@ import { interpolateTrack, tracksToShapes, withoutMaskInterpolation, type Interp
 export type CvatFlavour = 'images' | 'video';
 
 export interface CvatWriteOptions extends WriteOptions {
-  /** `task` (one task), `project` (one task per subset, `<image subset task_id>`), or decided by the subsets. */
+  /** `task` (one task), `project` (one task per subset, `<image subset task_id>`), or decided by the subsets; "CVAT for images" only. */
   layout?: 'task' | 'project' | 'auto';
   /** Text of `<dumped>`; omitted when not given, so output is deterministic. */
   dumped?: string;
