@@ -33,6 +33,10 @@ const KNOWN_UNSTABLE: Record<string, string> = {
   'cvat → cvat-video': 'the second round trip through "CVAT for video" adds shapes (plain shapes become tracks that reach further)',
   'cvat-video → cvat': 'tracks flattened by "CVAT for images" and rebuilt do not settle after one round trip',
   'coco-keypoints → cvat-video': 'skeletons through "CVAT for video" change on the second round trip',
+  // CVAT writes a plain shape as a track closed by an outside keyframe only when f + step < stop frame, so a shape
+  // on the second-to-last frame stays visible on the last one and every round trip adds shapes there.
+  'cvat-video → ultralytics-segmentation': 'a plain shape near the last frame reaches one frame further on every round trip through "CVAT for video"',
+  'cvat-video → ultralytics-pose': 'a plain shape near the last frame reaches one frame further on every round trip through "CVAT for video"',
 };
 
 describe.concurrent('A → B → A is stable after the first round trip', () => {
