@@ -11,6 +11,7 @@ export default defineConfig({
     include: ['packages/**/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     setupFiles: ['tools/vitest-setup.ts'],
+    reporters: ['default', './tools/plain-summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     benchmark: { include: ['packages/**/src/**/*.bench.ts'] },
