@@ -18,6 +18,8 @@ export class FolderSink implements OutputSink {
   readonly temporaryPath: string;
   private readonly overwrite: boolean;
   private state: 'open' | 'committed' | 'aborted' = 'open';
+  /** Folders already made, so that writing thousands of files (one label file per image) makes each only once. */
+  private readonly madeFolders = new Set<string>();
 
   private constructor(path: string, overwrite: boolean) {
     this.path = path;
@@ -71,7 +73,11 @@ export class FolderSink implements OutputSink {
   private async prepare(path: string): Promise<string> {
     this.assertOpen();
     const file = join(this.temporaryPath, ...normalizeEntryPath(path).split('/'));
-    await mkdir(dirname(file), { recursive: true });
+    const folder = dirname(file);
+    if (!this.madeFolders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.madeFolders.add(folder);
+    }
     return file;
   }
 
