@@ -23,3 +23,4 @@ export { tracksToShapes, type TrackFrameShape, type TracksToShapesOptions } from
 export { rasterizeShape, shapeToRle, rotatedRectanglePolygon, type RasterShape } from './rasterize-shape.js';
 export { paintShapes, type PaintShape } from './paint-shapes.js';
 export { maskToPolygons, type MaskToPolygonsOptions } from './mask-to-polygons.js';
+export { instanceRegions, regionBitmap, regionPolygons, type InstanceRegion } from './instance-regions.js';

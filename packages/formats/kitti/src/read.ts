@@ -8,7 +8,7 @@ import {
   type AttributeVal, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape,
 } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
-import { instanceRegions, regionBitmap, regionPolygons } from './instance-regions.js';
+import { instanceRegions, regionBitmap, regionPolygons } from '@annoconv/geometry';
 import { decodePng, imageSizeFromTree, rgbToHex } from '@annoconv/io';
 import { parseLabel2, parseLabelColors } from './kitti-text.js';
 import { BACKGROUND_LABEL, EMPTY_FOLDER_MARKER, KITTI_DEFAULT_COLORS, type LabelColor } from './schema.js';

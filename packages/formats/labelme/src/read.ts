@@ -8,7 +8,7 @@ import {
   type AttributeSpec, type AttributeVal, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape,
 } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
-import { instanceRegions, regionPolygons } from './instance-regions.js';
+import { instanceRegions, regionPolygons } from '@annoconv/geometry';
 import { decodePng, imageSizeFromTree } from '@annoconv/io';
 import { parseAnnotationXml } from './annotation-xml.js';
 import { parseAttributeText, type AttributeValue } from './attribute-text.js';

@@ -8,7 +8,7 @@ import {
   type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape, type TrackedShapeItem,
 } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
-import { instanceRegions, regionBitmap, regionPolygons } from './instance-regions.js';
+import { instanceRegions, regionBitmap, regionPolygons } from '@annoconv/geometry';
 import { decodePng, imageSizeFromTree } from '@annoconv/io';
 import { MOTS_DEFAULT_LABELS } from './schema.js';
 import { parseLabelsText } from './mot-text.js';

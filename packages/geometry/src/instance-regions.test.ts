@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { fc, it } from '@fast-check/vitest';
-import { maskToPolygons } from '@annoconv/geometry';
+import { maskToPolygons } from './mask-to-polygons.js';
 import { instanceRegions, regionBitmap, regionPolygons } from './instance-regions.js';
 
 describe('instance regions', () => {

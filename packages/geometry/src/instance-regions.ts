@@ -1,6 +1,6 @@
 // The regions of an instance-index image: for every distinct non-zero value its bounding box and first pixel, in
 // one pass, so each instance is then traced on its own crop instead of the whole image.
-import { maskToPolygons } from '@annoconv/geometry';
+import { maskToPolygons } from './mask-to-polygons.js';
 
 export interface InstanceRegion {
   value: number;
