@@ -15,3 +15,4 @@ export * from './parse-json.js';
 export * from './parse-annotations.js';
 export * from './parse-dataset.js';
 export * from './operations/index.js';
+export * from './text-positions.js';

@@ -1,7 +1,7 @@
 // Reading one `Annotations/<id>.xml`: well-formedness (with the line of the fault), the root, and the schema, every
 // problem reported as a ParseError naming the file, the element path and its line.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ParseError } from '@annoconv/core';
+import { LineIndex, ParseError, elementPath } from '@annoconv/core';
 import { annotationDocumentSchema, REPEATED_ELEMENTS, type VocAnnotation } from './schema.js';
 
 export interface ParsedVocAnnotation {
@@ -12,36 +12,9 @@ export interface ParsedVocAnnotation {
 
 const metadata = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
-
 function startOf(node: unknown): number | undefined {
   if (typeof node !== 'object' || node === null) return undefined;
   return (node as Record<symbol, { startIndex?: number } | undefined>)[metadata]?.startIndex;
-}
-
-/** `['annotation','object',2,'bndbox']` → `annotation/object[3]/bndbox`. */
-function elementPath(path: ReadonlyArray<PropertyKey>): string {
-  let element = '';
-  for (const key of path) {
-    if (typeof key === 'number') element += `[${key + 1}]`;
-    else element += (element ? '/' : '') + String(key);
-  }
-  return element;
 }
 
 /** Parses and validates one VOC annotation document. */
@@ -59,7 +32,7 @@ export function parseVocAnnotationXml(text: string, file: string): ParsedVocAnno
     isArray: (_name: string, jPath: unknown) => REPEATED_ELEMENTS.has(String(jPath)),
   });
   const raw = parser.parse(text) as Record<string, unknown>;
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   const result = annotationDocumentSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -72,12 +45,12 @@ export function parseVocAnnotationXml(text: string, file: string): ParsedVocAnno
       offset = startOf(node) ?? offset;
     }
     const element = elementPath(issue.path);
-    throw new ParseError(`${element ? `<${element}> ` : ''}${issue.message}`, { file, ...(element ? { element } : {}), ...(offset !== undefined ? { line: lineAt(starts, offset) } : {}) });
+    throw new ParseError(`${element ? `<${element}> ` : ''}${issue.message}`, { file, ...(element ? { element } : {}), ...(offset !== undefined ? { line: lines.lineAt(offset) } : {}) });
   }
   const rawObjects = ((raw.annotation as Record<string, unknown> | undefined)?.object as unknown[] | undefined) ?? [];
   const objectLines = rawObjects.map((object) => {
     const offset = startOf(object);
-    return offset === undefined ? 0 : lineAt(starts, offset);
+    return offset === undefined ? 0 : lines.lineAt(offset);
   });
   return { annotation: result.data.annotation, objectLines };
 }
