@@ -1,6 +1,6 @@
 // The in-memory zip reader (jszip), for archives small enough to hold in memory and for uploaded bytes.
 import { ParseError } from '@annoconv/core';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { Readable } from 'node:stream';
 import type { ZipBackend } from './zip-backend.js';
 import { UNIX_SYMLINK, UNIX_TYPE_MASK } from './zip-backend.js';
@@ -15,7 +15,9 @@ interface CompressedSizes {
 export async function openJsZip(archive: string, bytes: Uint8Array): Promise<ZipBackend<JSZip.JSZipObject>> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { createFolders: false });
+    // Loaded on first use, so that commands on folders start without it.
+    const { default: jszip } = await import('jszip');
+    zip = await jszip.loadAsync(bytes, { createFolders: false });
   } catch (error) {
     throw new ParseError(`cannot read zip archive: ${(error as Error).message}`, { file: archive }, { cause: error });
   }

@@ -1,7 +1,7 @@
 // The streaming zip reader (yauzl), for archives too large to hold in memory: it reads the central directory
 // from disk and inflates one entry at a time, so memory stays flat whatever the archive's size.
 import { AnnoconvError, IoError, LimitExceededError, ParseError } from '@annoconv/core';
-import * as yauzl from 'yauzl';
+import type * as yauzl from 'yauzl';
 import type { ArchiveLimits } from './limits.js';
 import type { ZipBackend } from './zip-backend.js';
 import { UNIX_SYMLINK, UNIX_TYPE_MASK } from './zip-backend.js';
@@ -10,10 +10,13 @@ import { checkEntryCount } from './zip-index.js';
 
 export async function openYauzl(archive: string, path: string, limits: ArchiveLimits): Promise<ZipBackend<yauzl.Entry>> {
   let zipfile: yauzl.ZipFile;
+  // Loaded on first use: only archives too big for memory need it.
+  const yauzlModule = (await import('yauzl')) as typeof yauzl & { default?: typeof yauzl };
+  const library = yauzlModule.default ?? yauzlModule;
   try {
     // decodeStrings: false so that yauzl does not reject unsafe names itself; we decode and judge them, to
     // raise UnsafePathError naming the entry instead of a generic failure.
-    zipfile = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+    zipfile = await library.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
   } catch (error) {
     throw asZipError(archive, error);
   }
@@ -21,7 +24,7 @@ export async function openYauzl(archive: string, path: string, limits: ArchiveLi
   try {
     checkEntryCount(archive, zipfile.entryCount, limits);
     for await (const entry of zipfile.eachEntry()) {
-      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+      const name = library.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
       const madeOnUnix = entry.versionMadeBy >> 8 === 3;
       const mode = entry.externalFileAttributes >>> 16;
       records.push({
