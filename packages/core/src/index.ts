@@ -16,3 +16,4 @@ export * from './parse-annotations.js';
 export * from './parse-dataset.js';
 export * from './operations/index.js';
 export * from './text-positions.js';
+export * from './export/index.js';

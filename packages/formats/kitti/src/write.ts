@@ -2,7 +2,7 @@
 // merge; Datumaro's `kitti` writer): axis-aligned boxes into `label_2/<id>.txt` (16 columns, unknowns −1), every
 // other paintable shape into `instance/` (class · 256 + instance), `semantic/` and `semantic_rgb/` PNGs, and
 // `label_colors.txt` with labels sorted by name and the black (background) class first.
-import { indexLabels, throwIfAborted, type Dataset, type FileSink, type FormatContext, type Frame, type Label, type Shape, type Sublabel, type WriteOptions } from '@annoconv/core';
+import { indexLabels, mergeInstances, throwIfAborted, type Dataset, type FileSink, type FormatContext, type Frame, type Label, type Shape, type Sublabel, type WriteOptions } from '@annoconv/core';
 import { paintShapes, rasterizeShape, tracksToShapes } from '@annoconv/geometry';
 import { encodePng, vocPaletteColor } from '@annoconv/io';
 import { formatLabelColors } from './kitti-text.js';
@@ -31,11 +31,6 @@ export function kittiClasses(labels: readonly Label[]): LabelColor[] {
   if (background < 0) background = entries.findIndex((entry) => entry.name === BACKGROUND_LABEL);
   entries.unshift(...entries.splice(background, 1));
   return entries;
-}
-
-interface Instance {
-  members: Shape[];
-  leader: Shape;
 }
 
 function area(shape: Shape, height: number, width: number): number {
@@ -171,31 +166,7 @@ export async function writeKitti(dataset: Dataset, sink: FileSink, options: Writ
     const height = frame.height!;
     // Datumaro's merge_instance_segments: ungrouped shapes are their own instances; a group is one instance with the
     // label of its largest member.
-    const instances: Instance[] = [];
-    const groups = new Map<number, Shape[]>();
-    for (const shape of shapes) {
-      if (!shape.group) instances.push({ members: [shape], leader: shape });
-      else {
-        let members = groups.get(shape.group);
-        if (!members) groups.set(shape.group, (members = []));
-        members.push(shape);
-      }
-    }
-    for (const group of [...groups.keys()].sort((a, b) => a - b)) {
-      const members = groups.get(group)!;
-      let leader = members[0]!;
-      if (members.length > 1) {
-        let largest = -1;
-        for (const member of members) {
-          const size = area(member, height, width);
-          if (size > largest) {
-            largest = size;
-            leader = member;
-          }
-        }
-      }
-      instances.push({ members, leader });
-    }
+    const instances = mergeInstances(shapes, (member) => area(member, height, width));
     // Instance numbers 1, 2, … per class (CVAT passes annotation ids, all 0, which would merge a class's
     // instances into one crowd region); 8 bits hold 255 of them.
     const perClass = new Map<number, number>();

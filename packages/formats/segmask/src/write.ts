@@ -1,7 +1,7 @@
 // Dataset → Segmentation mask 1.1 as CVAT exports it: rectangles (rotated ones as polygons), polygons, ellipses and
 // masks painted by z_order into an RGB class PNG (CVAT label colours) and an RGB instance PNG (VOC palette by
 // instance), CVAT groups merged into one instance, `labelmap.txt` sorted by name, and ImageSets/Segmentation lists.
-import { indexLabels, throwIfAborted, type Dataset, type FileSink, type FormatContext, type Frame, type Shape, type WriteOptions } from '@annoconv/core';
+import { indexLabels, mergeInstances, throwIfAborted, type Dataset, type FileSink, type FormatContext, type Frame, type Shape, type WriteOptions } from '@annoconv/core';
 import { paintShapes, rasterizeShape, tracksToShapes } from '@annoconv/geometry';
 import { classMaskFromInstances, formatLabelmap, formatVocImageSet, encodeIndexMaskPng, vocPalette } from '@annoconv/io';
 import { segmaskColormap } from './colormap.js';
@@ -17,11 +17,6 @@ interface PaintShape {
 }
 
 /** An instance: one shape, or every shape of a CVAT group, with the label and z of its largest member. */
-interface Instance {
-  members: Shape[];
-  leader: Shape;
-}
-
 function splitName(name: string): string {
   const slash = name.lastIndexOf('/');
   const dot = name.lastIndexOf('.');
@@ -129,32 +124,9 @@ export async function writeSegmask(dataset: Dataset, sink: FileSink, options: Wr
     const where = { frame: frame.index, frameName: frame.name };
     // Datumaro's merge_instance_segments: ungrouped shapes are instances of their own, in order, then one instance
     // per group (ascending group id) led by its largest member.
-    const instances: Instance[] = [];
-    const groups = new Map<number, Shape[]>();
-    for (const shape of shapes) {
-      if (!shape.group) instances.push({ members: [shape], leader: shape });
-      else {
-        let members = groups.get(shape.group);
-        if (!members) groups.set(shape.group, (members = []));
-        members.push(shape);
-      }
-    }
-    for (const group of [...groups.keys()].sort((a, b) => a - b)) {
-      const members = groups.get(group)!;
-      let leader = members[0]!;
-      if (members.length > 1) {
-        let largest = -1;
-        for (const member of members) {
-          const area = pixelCount(member, height, width);
-          if (area > largest) {
-            largest = area;
-            leader = member;
-          }
-        }
-        diagnostics.info('group-merged', `group ${group}: ${members.length} shapes merged into one instance labelled as its largest member`, where);
-      }
-      instances.push({ members, leader });
-    }
+    const instances = mergeInstances(shapes, (member) => pixelCount(member, height, width), (group, members) =>
+      diagnostics.info('group-merged', `group ${group}: ${members.length} shapes merged into one instance labelled as its largest member`, where),
+    );
     // Painted by z_order, stable; later instances cover earlier ones.
     instances.sort((a, b) => a.leader.z_order - b.leader.z_order);
     const paint: PaintShape[] = [];
