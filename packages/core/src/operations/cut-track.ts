@@ -3,6 +3,7 @@
 // range go; boundary keyframes are added where the track was visible just outside the range, and the first
 // keyframe after the range gets the attribute values it used to inherit from removed keyframes.
 import type { AttributeVal, SubTrack, TrackedShape } from '../model/annotations.js';
+import { copyTrackedShape } from './copy-tracked-shape.js';
 import { interpolateTrackShapes } from './interpolate.js';
 
 type TrackLike = SubTrack & { elements?: SubTrack[] };
@@ -13,21 +14,6 @@ function inRange(frame: number, start: number, stop: number): boolean {
 
 function byFrame(a: { frame: number }, b: { frame: number }): number {
   return a.frame - b.frame;
-}
-
-function copyShape(shape: TrackedShape, changes: Partial<TrackedShape> = {}): TrackedShape {
-  return {
-    id: shape.id,
-    type: shape.type,
-    frame: shape.frame,
-    occluded: shape.occluded,
-    outside: shape.outside,
-    z_order: shape.z_order,
-    rotation: shape.rotation,
-    points: [...shape.points],
-    attributes: shape.attributes.map((attribute) => ({ ...attribute })),
-    ...changes,
-  };
 }
 
 /** Mutable attribute values in effect on a keyframe: its own, then those carried from earlier keyframes (§3.2). */
@@ -47,20 +33,20 @@ function cutShapes(track: SubTrack, start: number, stop: number): TrackedShape[]
   const states = interpolateTrackShapes(track, { endFrame: Math.max(stop + 2, (firstAfter?.frame ?? 0) + 1) });
   const stateAt = new Map(states.map((state) => [state.frame, state]));
   const touches = sorted.some((shape) => inRange(shape.frame, start, stop)) || states.some((state) => inRange(state.frame, start, stop) && !state.outside);
-  if (!touches) return track.shapes.map((shape) => copyShape(shape));
-  const result = sorted.filter((shape) => shape.frame < start).map((shape) => copyShape(shape));
+  if (!touches) return track.shapes.map((shape) => copyTrackedShape(shape));
+  const result = sorted.filter((shape) => shape.frame < start).map((shape) => copyTrackedShape(shape));
   const before = stateAt.get(start - 1);
   if (before && !before.outside) {
     const attributes = carriedAttributes(sorted, start - 1);
-    if (!before.keyframe) result.push(copyShape(before, { id: null, attributes }));
+    if (!before.keyframe) result.push(copyTrackedShape(before, { id: null, attributes }));
     // The object leaves at the range's first frame instead of running on into it.
-    result.push(copyShape(before, { id: null, frame: start, outside: true, attributes }));
+    result.push(copyTrackedShape(before, { id: null, frame: start, outside: true, attributes }));
   }
   const after = stateAt.get(stop + 1);
-  if (after && !after.outside && !after.keyframe) result.push(copyShape(after, { id: null, frame: stop + 1, attributes: carriedAttributes(sorted, stop + 1) }));
+  if (after && !after.outside && !after.keyframe) result.push(copyTrackedShape(after, { id: null, frame: stop + 1, attributes: carriedAttributes(sorted, stop + 1) }));
   for (const shape of sorted) {
     if (shape.frame <= stop) continue;
-    result.push(copyShape(shape, shape === firstAfter ? { attributes: carriedAttributes(sorted, shape.frame) } : {}));
+    result.push(copyTrackedShape(shape, shape === firstAfter ? { attributes: carriedAttributes(sorted, shape.frame) } : {}));
   }
   return result;
 }
@@ -106,7 +92,7 @@ export function mergeTrackIntoRange<T extends TrackLike>(stored: T, request: T, 
     if (!visibleAfterBefore && !shapes.some((shape) => shape.frame === stop + 1)) {
       const last = [...shapes].sort(byFrame).filter((shape) => shape.frame <= stop).pop();
       const hasLater = shapes.some((shape) => shape.frame > stop + 1);
-      if (last && !last.outside && (hasLater || old)) shapes.push(copyShape(last, { id: null, frame: stop + 1, outside: true }));
+      if (last && !last.outside && (hasLater || old)) shapes.push(copyTrackedShape(last, { id: null, frame: stop + 1, outside: true }));
     }
     return shapes;
   };

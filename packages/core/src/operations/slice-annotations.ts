@@ -3,6 +3,7 @@
 // visible somewhere in the range and is cut to the range, with synthetic boundary keyframes taken from its
 // interpolation where keyframes outside the range were dropped.
 import type { LabeledData, SubTrack, Track, TrackedShape } from '../model/annotations.js';
+import { copyTrackedShape } from './copy-tracked-shape.js';
 import { interpolateTrackShapes, type InterpolatedShape } from './interpolate.js';
 import { serializeShape, serializeTag, serializeTrack } from './serialize-annotations.js';
 
@@ -37,42 +38,28 @@ function filterShapes<T extends TrackedShape>(shapes: readonly T[], start: numbe
   return kept.slice(drop);
 }
 
-function copyShape(shape: TrackedShape): TrackedShape {
-  return {
-    id: shape.id,
-    type: shape.type,
-    frame: shape.frame,
-    occluded: shape.occluded,
-    outside: shape.outside,
-    z_order: shape.z_order,
-    rotation: shape.rotation,
-    points: [...shape.points],
-    attributes: shape.attributes.map((attribute) => ({ ...attribute })),
-  };
-}
-
 function samePoints(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 /** CVAT's `_slice_track` for one level; the caller handles elements. */
 function sliceOwnShapes(track: TrackLike, start: number, stop: number): TrackedShape[] {
-  const segment = filterShapes(track.shapes, start, stop).map(copyShape);
+  const segment = filterShapes(track.shapes, start, stop).map((shape) => copyTrackedShape(shape));
   if (segment.length === track.shapes.length) return segment;
   const interpolated: InterpolatedShape[] = interpolateTrackShapes(track, { endFrame: stop + 1 });
   const scoped = filterShapes(interpolated, start, stop);
   if (scoped.length === 0) return segment;
   const lastKey = Math.max(...track.shapes.map((shape) => shape.frame));
-  if (!scoped[0]!.keyframe) segment.unshift(copyShape(scoped[0]!));
+  if (!scoped[0]!.keyframe) segment.unshift(copyTrackedShape(scoped[0]!));
   const lastScoped = scoped[scoped.length - 1]!;
   const lastSegment = segment[segment.length - 1];
   if (lastKey >= stop && lastSegment && !samePoints(lastScoped.points, lastSegment.points)) {
-    segment.push(copyShape(lastScoped));
+    segment.push(copyTrackedShape(lastScoped));
   } else if (lastScoped.keyframe && lastScoped.outside && (!lastSegment || lastScoped.frame > lastSegment.frame)) {
-    segment.push(copyShape(lastScoped));
+    segment.push(copyTrackedShape(lastScoped));
   } else if (stop + 1 < interpolated.length && interpolated[stop + 1]!.outside) {
     // CVAT looks this up by list position, not by frame (equal only for tracks starting at 0 without gaps).
-    segment.push(copyShape(interpolated[stop + 1]!));
+    segment.push(copyTrackedShape(interpolated[stop + 1]!));
   }
   return segment;
 }
