@@ -3,7 +3,6 @@
 // only for images with objects, negative images get an empty label file: Ultralytics counts them as background
 // images either way, and the file makes "no objects" explicit for every other reader.
 import type { Dataset, FileSink, FormatContext, WriteOptions } from '@annoconv/core';
-import { throwIfAborted } from '@annoconv/core';
 import { Document, parse as parseYaml, Scalar } from 'yaml';
 import { skeletonClasses, topLevelClasses } from './classes.js';
 import { copyImage } from './copy-image.js';
@@ -11,8 +10,8 @@ import type { LineFlavour } from './encode-shapes.js';
 import { frameLabelText, labelsById } from './frame-lines.js';
 import { objectsByFrame } from './frame-objects.js';
 import { ImagesMeta } from './images-meta.js';
-import { ItemIds, itemOf } from './item-path.js';
-import { exportSubsetName, ULTRALYTICS_RESERVED } from './subsets.js';
+import { exportItems } from './export-items.js';
+import { ULTRALYTICS_RESERVED } from './subsets.js';
 
 export type UltralyticsFlavour = Exclude<LineFlavour, 'darknet'>;
 
@@ -31,21 +30,8 @@ export async function writeUltralytics(dataset: Dataset, sink: FileSink, options
   const setup = { flavour: target.flavour, formatName: target.formatName, classes, labelsById: labelsById(dataset), keypoints, writeTrackIds: target.writeTrackIds };
   const objects = objectsByFrame(dataset, context, target.formatName, target.writeTrackIds);
   const lists = new Map<string, string[]>();
-  const itemIds = new ItemIds();
   const imagesMeta = new ImagesMeta();
-  const total = dataset.frames.length;
-  for (let index = 0; index < total; index++) {
-    if (index % 256 === 0) {
-      throwIfAborted(context);
-      context.onProgress?.({ stage: 'writing label files', done: index, total });
-    }
-    const frame = dataset.frames[index]!;
-    const subset = exportSubsetName(frame.subset, ULTRALYTICS_RESERVED);
-    const item = itemOf(frame.name);
-    const { id, renamed } = itemIds.claim(subset, item.id);
-    const extension = item.extension;
-    imagesMeta.add(id, frame, context);
-    if (renamed) context.diagnostics.warn('duplicate', `item '${item.id}' already exists in subset '${subset}'; written as '${id}'`, { frame: frame.index, frameName: frame.name });
+  for (const { frame, subset, id, extension } of exportItems(dataset, ULTRALYTICS_RESERVED, imagesMeta, context)) {
     let list = lists.get(subset);
     if (!list) lists.set(subset, (list = []));
     list.push(`${prefix}images/${subset}/${id}${extension}\n`);
