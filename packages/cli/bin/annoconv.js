@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The annoconv command: runs the compiled CLI.
-import { main } from '../dist/index.js';
+// The annoconv command: runs the bundled CLI (built by `pnpm build`, see scripts/bundle.mjs).
+import { main } from '../dist/bundle/annoconv.js';
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
