@@ -1,7 +1,7 @@
 // A FileSink writing into a folder: files go to a temporary sibling folder that `commit()` renames into place
 // and `abort()` removes.
 import { IoError } from '@annoconv/core';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,12 @@ import { refuseExisting, swapIntoPlace, temporarySibling } from './output-swap.j
 import { normalizeEntryPath } from './safe-path.js';
 
 const encoder = new TextEncoder();
+/**
+ * Files up to this size are written synchronously: one label file per image means tens of thousands of small
+ * writes, and each asynchronous one is three round trips through libuv's thread pool (open, write, close) that
+ * cost more than the write (COCO → YOLO of 10k images spent 2–3 s of system time in them).
+ */
+const SYNC_WRITE_BYTES = 64 * 1024;
 
 export class FolderSink implements OutputSink {
   readonly kind = 'folder' as const;
@@ -43,7 +49,9 @@ export class FolderSink implements OutputSink {
   async write(path: string, data: Uint8Array | string): Promise<void> {
     const file = await this.prepare(path);
     try {
-      await writeFile(file, typeof data === 'string' ? encoder.encode(data) : data);
+      const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+      if (bytes.length <= SYNC_WRITE_BYTES) writeFileSync(file, bytes);
+      else await writeFile(file, bytes);
     } catch (error) {
       throw new IoError(`cannot write: ${(error as Error).message}`, { where: { file: join(this.path, path) }, cause: error });
     }
