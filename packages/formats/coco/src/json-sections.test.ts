@@ -60,6 +60,23 @@ describe('streamSections', () => {
     );
   });
 
+  it('leaves the chunks it was given as they were (it lends their separators as brackets while parsing)', async () => {
+    await fc.assert(
+      // Chunks big enough to hold whole batches are parsed in place (smaller ones are joined into copies first).
+      fc.asyncProperty(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 40 }), fc.integer({ min: 1, max: 400 }), async (elements, size) => {
+        const text = JSON.stringify({ annotations: elements, info: { n: elements.length } });
+        const bytes = new TextEncoder().encode(text);
+        const chunks: Uint8Array[] = [];
+        for (let offset = 0; offset < bytes.length; offset += size) chunks.push(bytes.slice(offset, offset + size));
+        const { handler, result } = collector();
+        await streamSections((async function* () { yield* chunks; })(), 'x.json', handler);
+        expect(result).toEqual(JSON.parse(text));
+        expect(new TextDecoder().decode(Buffer.concat(chunks))).toBe(text);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('handles escaped quotes and backslashes split across chunks', async () => {
     const object = { images: [{ file_name: 'a\\"b\\\\', x: '\\\\' }, { file_name: '"' }], info: { a: '}' } };
     const text = JSON.stringify(object);
