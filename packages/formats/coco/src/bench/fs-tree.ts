@@ -1,8 +1,7 @@
-// A minimal file-system tree and sink for benchmarks, so they measure this package and not an archive layer.
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+// A minimal file-system tree for benchmarks, so they measure this package and not an archive layer.
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FileEntry, FileSink, FileTree } from '@annoconv/core';
+import type { FileEntry, FileTree } from '@annoconv/core';
 
 export class FsTree implements FileTree {
   readonly name: string;
@@ -33,22 +32,5 @@ export class FsTree implements FileTree {
   }
   async *stream(file: string): AsyncIterable<Uint8Array> {
     for await (const chunk of createReadStream(path.join(this.root, file), { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
-  }
-}
-
-export class FsSink implements FileSink {
-  constructor(private readonly root: string) {}
-  async write(file: string, data: Uint8Array | string): Promise<void> {
-    await this.writeStream(file, (async function* () {
-      yield data;
-    })());
-  }
-  async writeStream(file: string, chunks: AsyncIterable<Uint8Array | string>): Promise<void> {
-    const target = path.join(this.root, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    const stream = createWriteStream(target);
-    for await (const chunk of chunks) if (!stream.write(chunk)) await once(stream, 'drain');
-    stream.end();
-    await once(stream, 'finish');
   }
 }
