@@ -128,6 +128,15 @@ describe('readDataset', () => {
     ]);
   });
 
+  it('notes a weak detection (a guess) as an info diagnostic naming its evidence', async () => {
+    const guess = { ...fakePlugins[0], detect: async () => ({ confidence: 0.3, reasons: ['only images, all in <subset>/<class>/ folders'] }) };
+    const result = await readDataset(new MemoryTree({ 'fake.json': fakeJson([rectangle]) }), { plugins: [guess] });
+    expect(result.format).toBe('fake');
+    expect(result.diagnostics).toEqual([
+      { code: 'format-ambiguous', severity: 'info', message: 'read as fake on weak evidence (only images, all in <subset>/<class>/ folders); name the format if this is not it' },
+    ]);
+  });
+
   it('reads with detection and reports the format', async () => {
     const result = await readDataset(new MemoryTree({ 'fake.json': fakeJson([rectangle]) }), { plugins: fakePlugins });
     expect(result.format).toBe('fake');

@@ -81,9 +81,12 @@ export async function readTree(
   return { format: reader.id, plugin: reader, dataset, diagnostics: context.diagnostics.items, options: readOptions };
 }
 
+/** Below this confidence a detection is a guess (e.g. any folder of folders of images passes for YOLO Classification). */
+const WEAK_DETECTION = 0.5;
+
 /**
- * The best detected format. When the runner-up is as confident, the choice (the earlier plugin in the list) is
- * noted as an info diagnostic, so the user knows to name the format when it was the wrong one.
+ * The best detected format. When the runner-up is as confident, or the best is only a guess, the choice is noted
+ * as an info diagnostic, so the user knows to name the format when it was the wrong one.
  */
 async function detectBest(tree: FileTree, plugins: readonly FormatPlugin[], context: FormatContext): Promise<FormatPlugin> {
   const result = await detect(tree, { plugins, ...(context.signal ? { signal: context.signal } : {}) });
@@ -92,6 +95,8 @@ async function detectBest(tree: FileTree, plugins: readonly FormatPlugin[], cont
   if (runnerUp && runnerUp.confidence === best.confidence) {
     const tied = result.candidates.filter((candidate) => candidate.confidence === best.confidence).map((candidate) => candidate.format);
     context.diagnostics.info('format-ambiguous', `${tied.join(', ')} recognise the input equally well; read as ${best.format} (name the format to choose)`);
+  } else if (best.confidence < WEAK_DETECTION) {
+    context.diagnostics.info('format-ambiguous', `read as ${best.format} on weak evidence (${best.reasons.join('; ')}); name the format if this is not it`);
   }
   return best.plugin;
 }
