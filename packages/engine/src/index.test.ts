@@ -17,6 +17,7 @@ describe('@annoconv/engine public exports', () => {
       'formats',
       'formatsListing',
       'importRequestId',
+      'interruptedRequestMessage',
       'normalizeRequestIdValue',
       'optionSpecs',
       'parseRequestId',

@@ -14,3 +14,4 @@ export type { OutputTarget } from './open-input.js';
 export * from './requests/request-id.js';
 export * from './requests/request-serializer.js';
 export * from './requests/request-manager.js';
+export * from './requests/request-store.js';

@@ -1,9 +1,11 @@
 // Asynchronous import / export requests in CVAT's model (CVAT-MODEL.md §5): ids in CVAT's form, statuses
 // queued → started → finished | failed, progress 0..1, a message, the result's location and expiry, and CVAT's
-// 409 rule for duplicates. Jobs are plain async functions run in-process with bounded concurrency.
+// 409 rule for duplicates. Jobs are plain async functions run in-process with bounded concurrency; an optional
+// RequestStore keeps the requests' state across restarts, as CVAT keeps them in Redis.
 import { AnnoconvError } from '@annoconv/core';
 import { parseRequestId, type RequestIdParts } from './request-id.js';
 import type { RequestOperation, RequestOwner, RequestStatus, SerializedRequest } from './request-serializer.js';
+import type { RequestStore, StoredRequest } from './request-store.js';
 
 /** What a running job can report and observe. */
 export interface JobHandle {
@@ -54,6 +56,17 @@ export interface RequestManagerOptions {
   resultUrl?: (request: { id: string; parts: RequestIdParts }) => string | null;
   /** Called when an expired or replaced request's result location is dropped (e.g. to delete the file). */
   onDiscard?: (location: string) => void | Promise<void>;
+  /**
+   * Keeps every request's state: loaded at construction (finished and failed requests come back until they
+   * expire; queued or started ones come back failed, their job died with the process), saved on every status
+   * change, deleted on cancel, replacement and expiry. Without it requests live in memory only.
+   */
+  store?: RequestStore;
+  /**
+   * Told when the store fails outside a caller's reach (a save while a job runs, a delete, a stored request
+   * that cannot be read back, which is then dropped). A failing save in `submit` throws to its caller instead.
+   */
+  onStoreError?: (error: unknown, id: string) => void;
 }
 
 export interface RequestFilter {
@@ -84,13 +97,26 @@ interface RequestRecord {
   expiry: Date | null;
   location: string | null;
   resultId: number | null;
-  job: Job;
+  /** The work still to run; null once it has run, and for requests restored from the store. */
+  job: Job | null;
   controller: AbortController;
   done: Promise<void>;
   settle: () => void;
 }
 
 const day = 24 * 60 * 60 * 1000;
+
+const statuses: readonly RequestStatus[] = ['queued', 'started', 'finished', 'failed'];
+
+/**
+ * The failure message of a request whose process stopped before it ended. CVAT's RQ likewise moves a job whose
+ * worker died to the failed registry with an exception text instead of leaving it started forever.
+ */
+export function interruptedRequestMessage(status: 'queued' | 'started'): string {
+  return status === 'started'
+    ? 'ServerRestartError: the server restarted while the request was running; send the request again'
+    : 'ServerRestartError: the server restarted before the request could run; send the request again';
+}
 
 export class RequestManager {
   private readonly requests = new Map<string, RequestRecord>();
@@ -102,6 +128,8 @@ export class RequestManager {
   private readonly now: () => Date;
   private readonly resultUrl: (request: { id: string; parts: RequestIdParts }) => string | null;
   private readonly onDiscard: ((location: string) => void | Promise<void>) | undefined;
+  private readonly store: RequestStore | undefined;
+  private readonly onStoreError: ((error: unknown, id: string) => void) | undefined;
 
   constructor(options: RequestManagerOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
@@ -110,6 +138,9 @@ export class RequestManager {
     this.now = options.now ?? (() => new Date());
     this.resultUrl = options.resultUrl ?? defaultResultUrl;
     this.onDiscard = options.onDiscard;
+    this.store = options.store;
+    this.onStoreError = options.onStoreError;
+    if (this.store) this.restore(this.store);
   }
 
   /**
@@ -143,6 +174,8 @@ export class RequestManager {
       done,
       settle,
     };
+    // Stored before it is queued: a request the store refused is not run and the caller learns why.
+    this.store?.save(toStored(record));
     this.requests.set(record.id, record);
     this.queue.push(record);
     this.pump();
@@ -153,11 +186,35 @@ export class RequestManager {
   get(id: string): SerializedRequest | undefined {
     const record = this.requests.get(id);
     if (!record) return undefined;
-    if (record.expiry && record.expiry.getTime() <= this.now().getTime()) {
+    if (isExpired(record, this.now().getTime())) {
       this.discard(record);
       return undefined;
     }
     return this.serialize(record);
+  }
+
+  /**
+   * Forgets every expired request now (their results go to onDiscard and their stored state is deleted) and
+   * answers how many. Expiry is otherwise noticed when a request is looked at; a server calls this from time to
+   * time so that results nobody asks for again do not stay on disk.
+   */
+  sweep(): number {
+    const now = this.now().getTime();
+    let removed = 0;
+    for (const record of [...this.requests.values()]) {
+      if (!isExpired(record, now)) continue;
+      this.discard(record);
+      removed++;
+    }
+    return removed;
+  }
+
+  /** The result locations of the requests known now (finished ones not yet expired), e.g. to find orphan files. */
+  resultLocations(): Set<string> {
+    const locations = new Set<string>();
+    const now = this.now().getTime();
+    for (const record of this.requests.values()) if (record.location && !isExpired(record, now)) locations.add(record.location);
+    return locations;
   }
 
   /** The caller's requests, newest first (CVAT's default sort), optionally filtered. */
@@ -197,12 +254,79 @@ export class RequestManager {
     if (queued >= 0) this.queue.splice(queued, 1);
     record.controller.abort();
     this.requests.delete(id);
+    this.forgetStored(id);
     record.settle();
   }
 
   private discard(record: RequestRecord): void {
-    if (this.requests.get(record.id) === record) this.requests.delete(record.id);
+    if (this.requests.get(record.id) === record) {
+      this.requests.delete(record.id);
+      this.forgetStored(record.id);
+    }
+    this.dropResult(record);
+  }
+
+  private dropResult(record: RequestRecord): void {
     if (record.location && this.onDiscard) void Promise.resolve(this.onDiscard(record.location)).catch(() => undefined);
+  }
+
+  /** Reads the store back: expired requests go, interrupted ones become failed, the rest is kept as it was. */
+  private restore(store: RequestStore): void {
+    // Read everything first: a store may iterate a database cursor that must end before the writes below.
+    const stored = [...store.load()];
+    const now = this.now();
+    for (const entry of stored) {
+      let record: RequestRecord;
+      try {
+        record = fromStored(entry);
+      } catch (error) {
+        this.reportStoreError(error, String(entry?.id));
+        this.forgetStored(String(entry?.id));
+        continue;
+      }
+      if (record.status === 'queued' || record.status === 'started') {
+        // The job was a closure of the process that stopped: it cannot resume, so the request fails, keeping
+        // its id so that a client polling it learns what happened instead of getting a 404.
+        record.message = interruptedRequestMessage(record.status);
+        record.status = 'failed';
+        record.finished = now;
+        record.expiry = new Date(now.getTime() + this.failureTtlMs);
+        record.location = null;
+        this.saveQuietly(record);
+      }
+      if (isExpired(record, now.getTime())) {
+        this.forgetStored(record.id);
+        this.dropResult(record);
+        continue;
+      }
+      this.requests.set(record.id, record);
+    }
+  }
+
+  private saveQuietly(record: RequestRecord): void {
+    if (!this.store) return;
+    try {
+      this.store.save(toStored(record));
+    } catch (error) {
+      this.reportStoreError(error, record.id);
+    }
+  }
+
+  private forgetStored(id: string): void {
+    if (!this.store) return;
+    try {
+      this.store.delete(id);
+    } catch (error) {
+      this.reportStoreError(error, id);
+    }
+  }
+
+  private reportStoreError(error: unknown, id: string): void {
+    try {
+      this.onStoreError?.(error, id);
+    } catch {
+      // A failing error reporter must not stop a job's bookkeeping.
+    }
   }
 
   private pump(): void {
@@ -217,8 +341,12 @@ export class RequestManager {
   }
 
   private async run(record: RequestRecord): Promise<void> {
+    const job = record.job;
+    // The closure may hold large values (an upload's path, a dataset); it is not needed once it has run.
+    record.job = null;
     record.status = 'started';
     record.started = this.now();
+    this.saveQuietly(record);
     const handle: JobHandle = {
       rqId: record.id,
       signal: record.controller.signal,
@@ -232,7 +360,8 @@ export class RequestManager {
       },
     };
     try {
-      const result = await record.job(handle);
+      if (!job) throw new AnnoconvError('invalid-request', `request '${record.id}' has no job to run`);
+      const result = await job(handle);
       if (record.controller.signal.aborted) return;
       record.status = 'finished';
       record.message = '';
@@ -240,12 +369,14 @@ export class RequestManager {
       record.resultId = result?.resultId ?? null;
       record.finished = this.now();
       record.expiry = new Date(record.finished.getTime() + this.resultTtlMs);
+      this.saveQuietly(record);
     } catch (error) {
       if (record.controller.signal.aborted) return;
       record.status = 'failed';
       record.message = formatFailure(error);
       record.finished = this.now();
       record.expiry = new Date(record.finished.getTime() + this.failureTtlMs);
+      this.saveQuietly(record);
     } finally {
       record.settle();
     }
@@ -284,6 +415,66 @@ function operationOf(parts: RequestIdParts, request: SubmitRequest): RequestOper
     format: request.format !== undefined ? request.format : (parts.format ?? null),
     lightweight: request.lightweight ?? null,
     function_id: null,
+  };
+}
+
+function isExpired(record: RequestRecord, now: number): boolean {
+  return record.expiry !== null && record.expiry.getTime() <= now;
+}
+
+function toStored(record: RequestRecord): StoredRequest {
+  return {
+    id: record.id,
+    status: record.status,
+    message: record.message,
+    progress: record.progress,
+    reportsProgress: record.reportsProgress,
+    operation: { ...record.operation },
+    owner: { ...record.owner },
+    created: record.created.toISOString(),
+    started: record.started?.toISOString() ?? null,
+    finished: record.finished?.toISOString() ?? null,
+    expiry: record.expiry?.toISOString() ?? null,
+    location: record.location,
+    resultId: record.resultId,
+  };
+}
+
+/** A stored request back as a record; throws an `invalid-request` error naming the field that does not read. */
+function fromStored(stored: StoredRequest): RequestRecord {
+  const where = `stored request '${String(stored?.id)}'`;
+  if (typeof stored?.id !== 'string') throw new AnnoconvError('invalid-request', `${where}: id is not a string`);
+  const parts = parseRequestId(stored.id);
+  if (!statuses.includes(stored.status)) throw new AnnoconvError('invalid-request', `${where}: unknown status '${String(stored.status)}'`);
+  const date = (field: 'created' | 'started' | 'finished' | 'expiry', value: string | null): Date | null => {
+    if (value === null) return null;
+    const parsed = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+    if (Number.isNaN(parsed.getTime())) throw new AnnoconvError('invalid-request', `${where}: ${field} is not a date`);
+    return parsed;
+  };
+  const created = date('created', stored.created);
+  if (!created) throw new AnnoconvError('invalid-request', `${where}: created is missing`);
+  if (typeof stored.owner?.id !== 'number' || typeof stored.owner.username !== 'string') throw new AnnoconvError('invalid-request', `${where}: owner is not {id, username}`);
+  if (typeof stored.operation?.type !== 'string') throw new AnnoconvError('invalid-request', `${where}: operation has no type`);
+  return {
+    id: stored.id,
+    parts,
+    status: stored.status,
+    message: typeof stored.message === 'string' ? stored.message : '',
+    progress: Number.isFinite(stored.progress) ? Math.min(1, Math.max(0, stored.progress)) : 0,
+    reportsProgress: stored.reportsProgress === true,
+    operation: { ...stored.operation },
+    owner: { id: stored.owner.id, username: stored.owner.username },
+    created,
+    started: date('started', stored.started),
+    finished: date('finished', stored.finished),
+    expiry: date('expiry', stored.expiry),
+    location: typeof stored.location === 'string' ? stored.location : null,
+    resultId: typeof stored.resultId === 'number' ? stored.resultId : null,
+    job: null,
+    controller: new AbortController(),
+    done: Promise.resolve(),
+    settle: () => undefined,
   };
 }
 
