@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 describe('@annoconv/io', () => {
   it('exports exactly its public API', async () => {
     expect(Object.keys(await import('./index.js')).sort()).toEqual([
+      'DATASET_META_FILE',
       'DEFAULT_LIMITS',
       'DEFAULT_STREAMING_THRESHOLD',
       'FolderSink',
@@ -18,6 +19,7 @@ describe('@annoconv/io', () => {
       'ZipSink',
       'ZipTree',
       'classMaskFromInstances',
+      'datasetMetaPath',
       'decodeMaskPng',
       'decodePng',
       'decodeVocSegmentation',
@@ -37,11 +39,14 @@ describe('@annoconv/io', () => {
       'openSink',
       'openTree',
       'openZipFromBytes',
+      'parseDatasetMeta',
       'parseLabelmap',
       'parseVocClassList',
       'parseVocImageSet',
       'probeImageSize',
+      'readDatasetMeta',
       'readImageSize',
+      'readVocLabelmap',
       'resolveLimits',
       'rgbKey',
       'rgbToHex',

@@ -4,6 +4,8 @@ export * from './memory-tree.js';
 export * from './safe-path.js';
 export * from './voc-palette.js';
 export * from './labelmap.js';
+export * from './dataset-meta.js';
+export * from './dataset-meta-voc.js';
 export * from './folder-tree.js';
 export * from './single-file-tree.js';
 export * from './zip-tree.js';
