@@ -1,10 +1,10 @@
 // Segmentation mask 1.1 → Dataset, as CVAT imports it (Datumaro's `voc` importer, segmentation part): items from
-// the ImageSets lists, labels from labelmap.txt (else the default VOC map), one object per instance of the
-// SegmentationObject PNG classed through SegmentationClass (or one per class without instance PNG), as polygons
-// unless `convMaskToPoly` is false. Boxes and tags of a full VOC dataset belong to the PASCAL VOC format.
+// the ImageSets lists, labels from dataset_meta.json or labelmap.txt (else the default VOC map), one object per
+// instance of the SegmentationObject PNG classed through SegmentationClass (or one per class without instance PNG),
+// as polygons unless `convMaskToPoly` is false. Boxes and tags of a full VOC dataset belong to the PASCAL VOC format.
 import { DatasetBuilder, normalizeFrameGroups, ParseError, throwIfAborted, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, imageSizeFromTree, labelmapColorLookup, labelmapOrDefault, parseVocImageSet, rgbToHex, decodeVocSegmentation } from '@annoconv/io';
+import { findVocLayout, imageSizeFromTree, labelmapColorLookup, readVocLabelmap, parseVocImageSet, rgbToHex, decodeVocSegmentation } from '@annoconv/io';
 
 function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
@@ -25,8 +25,8 @@ export async function readSegmask(tree: FileTree, options: ReadOptions, context:
   const diagnostics = context.diagnostics;
   const builder = new DatasetBuilder();
 
-  const labelmapPath = `${root}labelmap.txt`;
-  const entries = labelmapOrDefault(tree.has(labelmapPath) ? await tree.readText(labelmapPath) : undefined, labelmapPath);
+  // dataset_meta.json, else labelmap.txt, else the default VOC map: CVAT imports masks with Datumaro's `voc` importer.
+  const { entries } = await readVocLabelmap(tree, root, diagnostics);
   const labels: Label[] = entries.map((entry) => builder.label(entry.name, entry.color ? { color: rgbToHex(entry.color) } : {}));
 
   if (paths.some((path) => path.startsWith(`${root}Annotations/`)))

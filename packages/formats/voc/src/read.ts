@@ -21,7 +21,7 @@ import {
 } from '@annoconv/core';
 import { ParseError } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, imageSizeFromTree, labelmapColorLookup, labelmapOrDefault, parseVocClassList, parseVocImageSet, rgbToHex, decodeVocSegmentation, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
+import { findVocLayout, imageSizeFromTree, labelmapColorLookup, readVocLabelmap, parseVocClassList, parseVocImageSet, rgbToHex, decodeVocSegmentation, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
 import { parseVocAnnotationXml } from './annotation-xml.js';
 import { round2 } from './python-float.js';
 import type { VocObject } from './schema.js';
@@ -65,9 +65,9 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
   const builder = new DatasetBuilder();
   const diagnostics = context.diagnostics;
 
-  // Labels: labelmap.txt, else Datumaro's default VOC map. Parts become labels, actions checkbox attributes.
-  const labelmapPath = `${root}labelmap.txt`;
-  const entries = labelmapOrDefault(tree.has(labelmapPath) ? await tree.readText(labelmapPath) : undefined, labelmapPath);
+  // Labels: dataset_meta.json, else labelmap.txt, else Datumaro's default VOC map. Parts become labels, actions
+  // checkbox attributes.
+  const { entries } = await readVocLabelmap(tree, root, diagnostics);
   const labelOf = new Map<string, Label>();
   for (const entry of entries) {
     const label = builder.label(entry.name, entry.color ? { color: rgbToHex(entry.color) } : {});
