@@ -22,6 +22,8 @@ function golden(file: string, actual: string): void {
 const cases: Array<[string, FormatPlugin]> = [
   ['instances', cocoPlugin],
   ['keypoints', cocoKeypointsPlugin],
+  // dataset_meta.json beside annotations/ replaces the categories: category_id n is its n-th label.
+  ['dataset-meta', cocoPlugin],
 ];
 
 describe.each(cases)('golden %s', (name, plugin) => {

@@ -21,7 +21,7 @@ import {
   type TrackedShapeItem,
 } from '@annoconv/core';
 import { bitmapToCvatMask, rleFromString, rleToCvatMask, type Rle } from '@annoconv/geometry';
-import { decodePng } from '@annoconv/io';
+import { decodePng, readDatasetMeta, type DatasetMeta } from '@annoconv/io';
 import { parseSections, streamSections, type SectionHandler } from './json-sections.js';
 import { findAnnotationFiles, imageCandidates, type AnnotationFile } from './layout.js';
 import { round2 } from './numbers.js';
@@ -65,10 +65,16 @@ export async function readCoco(tree: FileTree, options: ReadOptions, context: Fo
   if (files.length === 0) throw new ParseError('no COCO annotation file found (expected annotations/<task>_<subset>.json, <subset>/_annotations.coco.json or a single .json file)', { file: tree.name });
   const threshold = typeof options.streamThreshold === 'number' ? options.streamThreshold : DEFAULT_STREAM_THRESHOLD;
   const reader = new CocoReader(tree, context);
+  // Datumaro reads `dataset_meta.json` from the folder holding `annotations/` (not for a lone JSON file, which CVAT
+  // moves to a fresh `annotations/default.json`, nor for Roboflow's layout, which Datumaro does not know).
+  const metas = new Map<string, DatasetMeta | undefined>();
+  for (const file of files) {
+    if (file.layout === 'coco' && !metas.has(file.root)) metas.set(file.root, await readDatasetMeta(tree, file.root, { diagnostics: context.diagnostics }));
+  }
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
     throwIfAborted(context);
-    const handler = reader.fileHandler(file, index);
+    const handler = reader.fileHandler(file, index, file.layout === 'coco' ? metas.get(file.root) : undefined);
     const size = file.size ?? Number.POSITIVE_INFINITY;
     if (size < threshold) parseSections(decoder.decode(await tree.read(file.path)), file.path, handler);
     else await streamSections(tree.stream(file.path), file.path, handler);
@@ -81,6 +87,8 @@ interface FileState extends SectionHandler {
   file: AnnotationFile;
   fileIndex: number;
   categories: Map<number, CategoryInfo> | undefined;
+  /** The `dataset_meta.json` whose labels replace the file's categories. */
+  metaFile: string | undefined;
   images: Map<number, Frame>;
   imagesDone: boolean;
   /** Annotations met before categories or images (sections in an unusual order); handled at the end of the file. */
@@ -106,11 +114,12 @@ class CocoReader {
     private readonly context: FormatContext,
   ) {}
 
-  fileHandler(file: AnnotationFile, fileIndex: number): FileState {
+  fileHandler(file: AnnotationFile, fileIndex: number, meta?: DatasetMeta): FileState {
     const state: FileState = {
       file,
       fileIndex,
-      categories: undefined,
+      categories: meta ? this.metaCategories(meta) : undefined,
+      metaFile: meta?.file,
       images: new Map(),
       imagesDone: false,
       pending: [],
@@ -118,7 +127,10 @@ class CocoReader {
       captions: 0,
       panoptic: [],
       elements: (key, elements, firstIndex) => {
-        if (key === 'categories') this.readCategories(state, elements);
+        if (key === 'categories') {
+          if (state.metaFile === undefined) this.readCategories(state, elements);
+          else this.context.diagnostics.info('field-ignored', `categories are not read: labels come from ${state.metaFile}, category_id n naming its n-th label (Datumaro)`, { file: file.path, jsonPath: 'categories' });
+        }
         else if (key === 'images') this.readImages(state, elements, firstIndex);
         else if (key === 'annotations') {
           throwIfAborted(this.context);
@@ -159,6 +171,21 @@ class CocoReader {
     }
     renumberLabels(dataset);
     return dataset;
+  }
+
+  /**
+   * Labels of `dataset_meta.json`, in its order, as categories 1..n: with the file, Datumaro's COCO reader ignores the
+   * JSON categories (names, ids, supercategories, keypoint names and skeletons alike) and maps category_id n to the
+   * n-th label.
+   */
+  private metaCategories(meta: DatasetMeta): Map<number, CategoryInfo> {
+    const categories = new Map<number, CategoryInfo>();
+    meta.labels.forEach((entry, index) => {
+      // Only names are taken (`parse_meta_file(...).keys()`), not colours. A skeleton met in an earlier file keeps its points.
+      const label = this.builder.label(entry.name);
+      categories.set(index + 1, this.keypointLabels.get(label.id) ?? { label, points: [], joints: [], keypointCategory: false });
+    });
+    return categories;
   }
 
   private readCategories(state: FileState, elements: unknown[]): void {
