@@ -123,6 +123,35 @@ describe('readCvat: video flavour', () => {
     ]);
   });
 
+  it('reads per-subset video files, each with its own frame range (a Datumaro export of several subsets)', async () => {
+    const box = (frame: number): string => `<box frame="${frame}" keyframe="1" outside="0" occluded="0" xtl="0.00" ytl="0.00" xbr="2.00" ybr="2.00" z_order="0"></box>`;
+    const valMeta = videoMeta.replace('<size>4</size>', '<size>2</size>').replace('<start_frame>5</start_frame><stop_frame>11</stop_frame><frame_filter>step=2</frame_filter>', '<start_frame>0</start_frame><stop_frame>1</stop_frame><frame_filter></frame_filter>');
+    const context = createContext();
+    const dataset = await readCvat(
+      new MemoryTree({
+        'train.xml': xml(`<track id="0" label="car" source="manual">${box(7)}</track>`, videoMeta),
+        'val.xml': xml(`<track id="0" label="car" source="manual">${box(1)}</track>`, valMeta),
+      }),
+      {},
+      context,
+    );
+    expect(dataset.frames.map((frame) => `${frame.subset}/${frame.name}`)).toEqual([
+      'train/frame_000005', 'train/frame_000007', 'train/frame_000009', 'train/frame_000011', 'val/frame_000000', 'val/frame_000001',
+    ]);
+    expect(dataset.annotations.tracks.map((track) => track.shapes.map((shape) => shape.frame))).toEqual([[1], [5]]);
+    expect(context.diagnostics.items.filter((item) => item.severity !== 'info')).toEqual([]);
+  });
+
+  it('makes frames as tracks name them when the meta gives no frame count', async () => {
+    const countless = videoMeta.replace('<size>4</size>', '').replace('<stop_frame>11</stop_frame>', '');
+    const box = (frame: number): string => `<box frame="${frame}" keyframe="1" outside="0" occluded="0" xtl="0.00" ytl="0.00" xbr="2.00" ybr="2.00" z_order="0"></box>`;
+    const context = createContext();
+    const dataset = await read(xml(`<track id="0" label="car" source="manual">${box(5)}${box(9)}</track><track id="1" label="car" source="manual">${box(11)}</track>`, countless), context);
+    expect(dataset.frames.map((frame) => frame.name)).toEqual(['frame_000005', 'frame_000009', 'frame_000011']);
+    expect(dataset.annotations.tracks.map((track) => track.shapes.map((shape) => shape.frame))).toEqual([[0, 1], [2]]);
+    expect(context.diagnostics.items.map((item) => item.code)).toEqual(['invalid-value']);
+  });
+
   it('turns a mask track into one shape from its first mask, as CVAT does, and says so', async () => {
     const context = createContext();
     const dataset = await read(

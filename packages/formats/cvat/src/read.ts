@@ -74,7 +74,14 @@ function videoFrameName(absolute: number): string {
 
 class CvatXmlReader {
   readonly builder = new DatasetBuilder();
+  /** The first file's meta: the dataset's task. */
   private meta: MetaInfo | undefined;
+  /** The meta of the file being read: its frames (start, step, size, subset) are its own. */
+  private fileMeta: MetaInfo | undefined;
+  /** Frames made before the current file, so a video file builds its frames even after another file's. */
+  private framesBeforeFile = 0;
+  /** The current video file's meta gives no frame count: its frames are made as its tracks name them. */
+  private framesOnDemand = false;
   private labelsDeclared = false;
   /** Absolute frame number (per subset) → frame index, filled by `<image id>` or by the video frame list. */
   private readonly frameByAbsolute = new Map<string, number>();
@@ -120,6 +127,10 @@ class CvatXmlReader {
     this.file = path;
     // Datumaro's CVAT exporter writes one `<subset>.xml` per subset and its reader takes the subset from the name.
     this.fileSubset = path === 'annotations.xml' || path.endsWith('/annotations.xml') ? '' : subsetName(fileStem(path));
+    this.fileMeta = undefined;
+    this.videoFramesBuilt = false;
+    this.framesOnDemand = false;
+    this.framesBeforeFile = this.builder.dataset.frames.length;
     let count = 0;
     readTopLevelElements(
       text,
@@ -131,6 +142,13 @@ class CvatXmlReader {
       },
       (offset) => this.context.onProgress?.({ stage: 'parsing annotations', done: offset, total: text.length }),
     );
+    // A "for video" file without tracks still describes its task's frames.
+    const kind = this.currentMeta?.kind;
+    if (this.builder.dataset.frames.length === this.framesBeforeFile && (kind === 'task' || kind === 'job')) this.buildVideoFrames();
+  }
+
+  private get currentMeta(): MetaInfo | undefined {
+    return this.fileMeta ?? this.meta;
   }
 
   private where(element: XmlElement, extra: Record<string, unknown> = {}) {
@@ -159,6 +177,7 @@ class CvatXmlReader {
 
   private readMetaElement(element: XmlElement): void {
     const meta = readMeta(element, this.file);
+    this.fileMeta = meta;
     if (!this.meta) {
       this.meta = meta;
       this.builder.setMeta(meta.task);
@@ -189,11 +208,11 @@ class CvatXmlReader {
   }
 
   private get startFrame(): number {
-    return this.meta?.task.startFrame ?? 0;
+    return this.currentMeta?.task.startFrame ?? 0;
   }
 
   private get frameStep(): number {
-    return this.meta?.task.frameStep ?? 1;
+    return this.currentMeta?.task.frameStep ?? 1;
   }
 
   private absoluteKey(subset: string, absolute: number): string {
@@ -253,7 +272,7 @@ class CvatXmlReader {
         }
       if (!spec) {
         if (!this.labelsDeclared) {
-          const created = this.builder.attribute(label, name, { mutable: this.meta?.task.mode === 'interpolation' });
+          const created = this.builder.attribute(label, name, { mutable: this.currentMeta?.task.mode === 'interpolation' });
           values.push({ spec_id: created.id, value: attribute.text });
           continue;
         }
@@ -278,7 +297,7 @@ class CvatXmlReader {
     if (idText === undefined) throw new ParseError(`<image> has no 'id' attribute`, this.where(element));
     const id = Number(idText);
     if (!Number.isInteger(id) || id < 0) throw new ParseError(`<image> id '${idText}' is not a frame number`, this.where(element));
-    const subset = subsetName(element.attributes.subset ?? this.meta?.subset) || this.fileSubset;
+    const subset = subsetName(element.attributes.subset ?? this.currentMeta?.subset) || this.fileSubset;
     const width = optionalInteger(element, 'width', this.file, 0);
     const height = optionalInteger(element, 'height', this.file, 0);
     const matcher = this.matcher();
@@ -307,7 +326,7 @@ class CvatXmlReader {
     this.frameByAbsolute.set(this.absoluteKey(subset, id), frame.index);
     // Task exports number images start + k·step; a gap means frames the file leaves out (deleted frames), which
     // the model cannot place, so frames are numbered by position. Project exports restart per subset.
-    if (!this.idGapReported && this.meta?.kind !== 'project' && !element.attributes.subset && id !== this.startFrame + frame.index * this.frameStep) {
+    if (!this.idGapReported && this.currentMeta?.kind !== 'project' && !element.attributes.subset && id !== this.startFrame + frame.index * this.frameStep) {
       this.idGapReported = true;
       this.context.diagnostics.warn(
         'value-coerced',
@@ -406,12 +425,13 @@ class CvatXmlReader {
   private buildVideoFrames(element?: XmlElement): void {
     if (this.videoFramesBuilt) return;
     this.videoFramesBuilt = true;
-    if (this.builder.dataset.frames.length > 0) return;
-    const meta = this.meta;
+    if (this.options.taskFrames || this.builder.dataset.frames.length > this.framesBeforeFile) return;
+    const meta = this.currentMeta;
     let size = meta?.size;
     if (size === undefined && meta?.task.stopFrame !== undefined) size = Math.floor((meta.task.stopFrame - this.startFrame) / this.frameStep) + 1;
     if (size === undefined) {
       if (element) this.context.diagnostics.warn('invalid-value', 'the meta gives neither size nor stop_frame; frames are made up to the last track frame', this.where(element));
+      this.framesOnDemand = true;
       return;
     }
     const subset = subsetName(meta?.subset) || this.fileSubset;
@@ -434,10 +454,10 @@ class CvatXmlReader {
     const known = this.frameByAbsolute.get(this.absoluteKey(subset, absolute));
     if (known !== undefined) return known;
     const relative = (absolute - this.startFrame) / this.frameStep;
-    if (this.builder.dataset.frames.length === 0 && Number.isInteger(relative) && relative >= 0) {
+    if (this.framesOnDemand && Number.isInteger(relative) && relative >= 0) {
       // No frame list at all (no size in the meta): frames are made as the tracks need them.
       // The task's one <original_size> is every frame's size.
-      const size = this.meta?.originalSize;
+      const size = this.currentMeta?.originalSize;
       const frame = this.builder.frame(videoFrameName(absolute), { subset, ...(size ? { width: size.width, height: size.height } : {}) });
       this.frameByAbsolute.set(this.absoluteKey(subset, absolute), frame.index);
       return frame.index;
@@ -455,7 +475,7 @@ class CvatXmlReader {
     this.buildVideoFrames(element);
     const label = this.findLabel(element, element.attributes.label);
     if (!label) return;
-    const subset = subsetName(element.attributes.subset ?? this.meta?.subset) || this.fileSubset;
+    const subset = subsetName(element.attributes.subset ?? this.currentMeta?.subset) || this.fileSubset;
     const track: Track = {
       id: null,
       label_id: label.id,
@@ -605,8 +625,6 @@ class CvatXmlReader {
   }
 
   finish(tree: FileTree, xmlPath: string | undefined): Dataset {
-    // A "for video" file without tracks still describes the task's frames.
-    if (this.builder.dataset.frames.length === 0 && (this.meta?.kind === 'task' || this.meta?.kind === 'job')) this.buildVideoFrames();
     const dataset = this.builder.build();
     dataset.annotations = { version: 0, tags: this.tags, shapes: this.shapes, tracks: this.tracks };
     if (xmlPath !== undefined) attachImages(tree, xmlPath, dataset, this.context);
