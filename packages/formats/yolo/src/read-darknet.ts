@@ -3,6 +3,7 @@
 // beside `labels/<subset>/*.txt` + `images/<subset>/*`, or beside `Annotations/*.txt` + `Images/*`.
 import type { Dataset, FileTree, FormatContext, Label, ReadOptions } from '@annoconv/core';
 import { DatasetBuilder, ParseError, throwIfAborted } from '@annoconv/core';
+import { readDatasetMeta } from '@annoconv/io';
 import { findDarknetConfig } from './find-config.js';
 import { FrameTable } from './frame-table.js';
 import { readImagesMeta, readTreeImageSize, type Size } from './image-size.js';
@@ -31,7 +32,17 @@ interface DarknetEntry {
   requireImage?: boolean;
 }
 
-async function readNames(tree: FileTree, path: string): Promise<string[]> {
+/**
+ * The class names: `dataset_meta.json` in the names file's folder when there is one (Datumaro reads it there and
+ * then never opens the names file, which may even be missing), else the names file's non-blank lines.
+ */
+async function readNames(tree: FileTree, path: string, all: Set<string>, context: FormatContext, source: { file: string }): Promise<string[]> {
+  const meta = await readDatasetMeta(tree, dirnameOf(path), { diagnostics: context.diagnostics });
+  if (meta) {
+    if (all.has(path)) context.diagnostics.info('field-ignored', `${path} is not read: label names come from ${meta.file}`, { file: path });
+    return meta.labels.map((entry) => entry.name);
+  }
+  if (!all.has(path)) throw new ParseError(`names file '${path}' not found`, source);
   return (await tree.readText(path))
     .split('\n')
     .map((line) => line.trim())
@@ -41,7 +52,7 @@ async function readNames(tree: FileTree, path: string): Promise<string[]> {
 export async function readDarknet(tree: FileTree, _options: ReadOptions, context: FormatContext): Promise<Dataset> {
   const all = new Set(tree.entries().map((entry) => entry.path));
   const config = findDarknetConfig(tree);
-  const layout = config ? await strictLayout(tree, config, all) : await looseLayout(tree, all);
+  const layout = config ? await strictLayout(tree, config, all, context) : await looseLayout(tree, all, context);
   const builder = new DatasetBuilder();
   const classes: Label[] = layout.names.map((name) => builder.label(name));
   const setup: LabelFileSetup = { flavour: 'darknet', classes, classIndexOf: (id) => (id < classes.length ? id : undefined), classCount: classes.length };
@@ -76,7 +87,7 @@ export async function readDarknet(tree: FileTree, _options: ReadOptions, context
   return builder.build();
 }
 
-async function strictLayout(tree: FileTree, config: { path: string; root: string }, all: Set<string>): Promise<{ root: string; names: string[]; entries: DarknetEntry[] }> {
+async function strictLayout(tree: FileTree, config: { path: string; root: string }, all: Set<string>, context: FormatContext): Promise<{ root: string; names: string[]; entries: DarknetEntry[] }> {
   const { root } = config;
   const lines = (await tree.readText(config.path)).split('\n');
   let namesPath: string | undefined;
@@ -90,8 +101,7 @@ async function strictLayout(tree: FileTree, config: { path: string; root: string
     else if (!DARKNET_KEYS.has(key)) lists.push({ subset: key, path: joinPath(root, normalizeListedPath(value)), line: index + 1 });
   });
   if (!namesPath) throw new ParseError("obj.data has no 'names' entry", { file: config.path });
-  if (!all.has(namesPath)) throw new ParseError(`names file '${namesPath}' not found`, { file: config.path });
-  const names = await readNames(tree, namesPath);
+  const names = await readNames(tree, namesPath, all, context, { file: config.path });
   const entries: DarknetEntry[] = [];
   const listedLabels = new Set<string>();
   const labelFolders = new Set<string>();
@@ -119,11 +129,11 @@ async function strictLayout(tree: FileTree, config: { path: string; root: string
   return { root, names, entries };
 }
 
-async function looseLayout(tree: FileTree, all: Set<string>): Promise<{ root: string; names: string[]; entries: DarknetEntry[] }> {
+async function looseLayout(tree: FileTree, all: Set<string>, context: FormatContext): Promise<{ root: string; names: string[]; entries: DarknetEntry[] }> {
   const namesFile = [...all].filter((path) => /(^|\/)obj\.names$/.test(path) && path.split('/').length <= 2).sort((a, b) => a.length - b.length)[0];
   if (!namesFile) throw new ParseError('neither obj.data nor obj.names found', { file: tree.name });
   const root = dirnameOf(namesFile);
-  const names = await readNames(tree, namesFile);
+  const names = await readNames(tree, namesFile, all, context, { file: namesFile });
   const imagesByBase = new Map<string, string>();
   for (const path of all) if (isImagePath(path)) imagesByBase.set(withoutExtension(path), path);
   for (const layout of LOOSE_LAYOUTS) {

@@ -3,6 +3,7 @@
 // (FORMATS.md §4.4). Track ids in the last column become tracks as CVAT rebuilds them.
 import type { Dataset, FileTree, FormatContext, Label, ReadOptions, TrackedShapeItem } from '@annoconv/core';
 import { DatasetBuilder, ParseError, SchemaError, shapesToTracks, throwIfAborted } from '@annoconv/core';
+import { readDatasetMeta, type DatasetMeta } from '@annoconv/io';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { DecodeFlavour } from './decode-line.js';
 import { findYamlConfig } from './find-config.js';
@@ -66,12 +67,21 @@ export async function readUltralytics(tree: FileTree, _options: ReadOptions, con
     throw new ParseError('data.yaml has kpt_shape: this is an Ultralytics YOLO Pose dataset; read it as ultralytics-pose', { file: config.path });
   }
   if (yaml.flip_idx) context.diagnostics.info('field-ignored', 'data.yaml flip_idx (keypoint pairs swapped by horizontal flips) is read and not kept: the model has no place for it', { file: config.path });
-  const classes: Label[] = names.map((name) => {
-    const label = builder.label(name, flavour === 'pose' ? { type: 'skeleton' } : {});
-    // Without CVAT's task skeletons the points are named `<skeleton>_point_<i>` (Datumaro's naming).
-    if (keypointShape) for (let index = 0; index < keypointShape[0]; index++) builder.sublabel(label, `${name}_point_${index}`);
-    return label;
-  });
+  // dataset_meta.json beside data.yaml replaces the label names (Datumaro); class ids are still checked and mapped
+  // through data.yaml's `names` (a list by position, a mapping by sorted key).
+  const meta = await readDatasetMeta(tree, root, { diagnostics: context.diagnostics });
+  let classes: Label[];
+  if (meta) {
+    context.diagnostics.info('field-ignored', `label names come from ${meta.file}; data.yaml 'names' only numbers the classes`, { file: config.path });
+    classes = keypointShape ? metaSkeletons(builder, meta, keypointShape) : meta.labels.map((entry) => builder.label(entry.name));
+  } else {
+    classes = names.map((name) => {
+      const label = builder.label(name, flavour === 'pose' ? { type: 'skeleton' } : {});
+      // Without CVAT's task skeletons the points are named `<skeleton>_point_<i>` (Datumaro's naming).
+      if (keypointShape) for (let index = 0; index < keypointShape[0]; index++) builder.sublabel(label, `${name}_point_${index}`);
+      return label;
+    });
+  }
 
   const all = new Set(tree.entries().map((entry) => entry.path));
   const images = await imageEntries(tree, yaml, config.path, root, all, context);
@@ -79,7 +89,11 @@ export async function readUltralytics(tree: FileTree, _options: ReadOptions, con
   const frames = new FrameTable(builder.dataset);
   const objects: ReadObjects = { shapes: [], tracked: [] };
   const claimed = new Set<string>();
-  const setup = { flavour, classes, classIndexOf: indexOf, classCount: names.length, ...(keypointShape ? { keypointShape } : {}) };
+  const classIndexOf = (classId: number): number | undefined => {
+    const index = indexOf(classId);
+    return index !== undefined && index < classes.length ? index : undefined;
+  };
+  const setup = { flavour, classes, classIndexOf, classCount: Math.min(names.length, classes.length), ...(keypointShape ? { keypointShape } : {}) };
 
   for (let index = 0; index < images.length; index++) {
     if (index % 256 === 0) {
@@ -121,6 +135,36 @@ export async function readUltralytics(tree: FileTree, _options: ReadOptions, con
   builder.dataset.annotations.shapes = objects.shapes;
   builder.dataset.annotations.tracks = trackedToTracks(objects.tracked, builder.dataset);
   return builder.build();
+}
+
+/**
+ * The skeletons of a Pose dataset from `dataset_meta.json`, as Datumaro's Pose importer reads it: `label_categories`
+ * ([name, parent]) are the labels, `point_categories` give each skeleton its points in order, and class i of the
+ * label files is the i-th skeleton in label order. Sub-labels no skeleton lists are not kept.
+ */
+function metaSkeletons(builder: DatasetBuilder, meta: DatasetMeta, keypointShape: [number, number]): Label[] {
+  const { labelCategories, pointCategories = [] } = meta;
+  // Datumaro reads `label_categories` unconditionally here (a KeyError without it).
+  if (!labelCategories) throw new ParseError('an Ultralytics YOLO Pose dataset_meta.json needs label_categories', { file: meta.file, jsonPath: '$' });
+  const skeletonOf = new Map<number, { points: string[] }>();
+  pointCategories.forEach((category, index) => {
+    const where = { file: meta.file, jsonPath: `$.point_categories[${index}]` };
+    if (category.label >= labelCategories.length) throw new ParseError(`label index ${category.label} is past label_categories (${labelCategories.length} labels)`, where);
+    if (category.points.length > keypointShape[0]) throw new ParseError(`skeleton '${labelCategories[category.label]!.name}' has ${category.points.length} points but kpt_shape allows ${keypointShape[0]}`, where);
+    skeletonOf.set(category.label, category);
+  });
+  const labels = new Map<number, Label>();
+  labelCategories.forEach((category, index) => {
+    if (category.parent === '') labels.set(index, builder.label(category.name, skeletonOf.has(index) ? { type: 'skeleton' } : {}));
+  });
+  const skeletons: Label[] = [];
+  for (const index of [...skeletonOf.keys()].sort((a, b) => a - b)) {
+    const label = labels.get(index);
+    if (!label) throw new ParseError(`point category of '${labelCategories[index]!.name}', which is itself a sub-label`, { file: meta.file, jsonPath: '$.point_categories' });
+    for (const point of skeletonOf.get(index)!.points) builder.sublabel(label, point);
+    skeletons.push(label);
+  }
+  return skeletons;
 }
 
 export function trackedToTracks(tracked: TrackedShapeItem[], dataset: Dataset): Dataset['annotations']['tracks'] {
