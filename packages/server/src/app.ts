@@ -405,8 +405,9 @@ export function createApp(ctx: ServerContext): Hono<Env> {
       throw new HttpError(404, { detail: 'The exported file has expired, please retry exporting' });
     if (request.status !== 'finished') throw badRequest('The export process is not finished');
     const location = requests.resultLocation(rqId);
-    if (!location) throw new HttpError(404, { detail: 'The exported file has expired, please retry exporting' });
-    const size = statSync(location).size;
+    // A file removed behind the server's back is as gone as an expired one.
+    const size = location ? statSync(location, { throwIfNoEntry: false })?.size : undefined;
+    if (!location || size === undefined) throw new HttpError(404, { detail: 'The exported file has expired, please retry exporting' });
     const stamp = (request.finished_date ?? '').replace(/[-:]/g, '').replace(/\..*$/, '');
     const filename = `${t.kind}_${t.id}_${(op.format ?? 'export').replace(/[^A-Za-z0-9.-]+/g, '_')}_${stamp}.zip`;
     const stream = Readable.toWeb(createReadStream(location)) as unknown as ReadableStream;

@@ -63,6 +63,14 @@ CREATE TABLE IF NOT EXISTS annotations (
   body TEXT NOT NULL,
   PRIMARY KEY (task_id, kind, id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS requests (
+  id TEXT PRIMARY KEY,
+  owner_id INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  location TEXT,
+  expiry_date TEXT,
+  state TEXT NOT NULL
+) WITHOUT ROWID;
 `;
 
 /** Opens (creating when needed) the database under `dataDir`. */

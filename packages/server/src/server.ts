@@ -12,6 +12,8 @@ import { createToken, hasTokens } from './tokens.js';
 export interface StartOptions extends Partial<ServerConfig> {
   dataDir: string;
   logger?: Logger;
+  /** The clock of request dates and expiry; default the system's. */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -25,12 +27,12 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { logger: givenLogger, ...rest } = options;
+  const { logger: givenLogger, now, ...rest } = options;
   const config = resolveConfig(rest);
   const logger = givenLogger ?? createLogger();
   const db = openDatabase(config.dataDir);
   const initialToken = hasTokens(db) ? undefined : createToken(db).key;
-  const context = new ServerContext(db, config, logger);
+  const context = new ServerContext(db, config, logger, now ? { now } : {});
   const app = createApp(context);
   const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
@@ -50,6 +52,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     initialToken,
     context,
     close: async () => {
+      context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
     },
