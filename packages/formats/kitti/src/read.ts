@@ -1,6 +1,7 @@
 // KITTI 1.0 → Dataset, as CVAT imports it (CVAT `kitti.py` over Datumaro's `kitti`): every folder holding
-// `label_2/` (detection) or `instance/` (segmentation) is a subset named after it; when both kinds exist only
-// detection is read (Datumaro takes the first of the conflicting sources and skips the other). Boxes keep
+// `label_2/` (detection) or `instance/` (segmentation) is a subset named after it (labels from dataset_meta.json
+// beside the subsets, else label_colors.txt, else the KITTI map); when both kinds exist only detection is read
+// (Datumaro takes the first of the conflicting sources and skips the other). Boxes keep
 // `truncated` (≠ 0 → true), `occluded` (≠ 0) and `score`; instance PNGs (class · 256 + instance) become one mask
 // per value, polygons by default, with `background` masks removed as CVAT does.
 import {
@@ -9,7 +10,7 @@ import {
 } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
 import { instanceRegions, regionBitmap, regionPolygons } from '@annoconv/geometry';
-import { decodePng, imageSizeFromTree, rgbToHex } from '@annoconv/io';
+import { datasetMetaPath, decodePng, imageSizeFromTree, readDatasetMeta, rgbToHex, type DatasetMeta } from '@annoconv/io';
 import { parseLabel2, parseLabelColors } from './kitti-text.js';
 import { BACKGROUND_LABEL, EMPTY_FOLDER_MARKER, KITTI_DEFAULT_COLORS, type LabelColor } from './schema.js';
 import { extensionOf, isImagePath, itemId } from './names.js';
@@ -38,6 +39,20 @@ export function findKittiLayout(paths: readonly string[]): KittiLayout {
   return { detection: [...detection].sort(), segmentation: [...segmentation].sort(), ...(labelColors !== undefined ? { labelColors } : {}) };
 }
 
+/**
+ * `dataset_meta.json` of the subset folders: Datumaro's KITTI reader looks for it in the folder holding each subset
+ * (`training/` → the dataset root), for detection and segmentation alike; a subset at the tree's root has its parent
+ * outside the tree. Subsets in different folders are read with the labels of the first one.
+ */
+async function kittiMeta(tree: FileTree, roots: readonly string[], context: FormatContext): Promise<DatasetMeta | undefined> {
+  const parents = [...new Set(roots.filter((root) => root !== '').map((root) => root.slice(0, root.slice(0, -1).lastIndexOf('/') + 1)))];
+  const metas = parents.filter((parent) => tree.has(datasetMetaPath(parent)));
+  if (metas.length === 0) return undefined;
+  for (const other of metas.slice(1))
+    context.diagnostics.warn('data-unsupported', `subsets sit in different folders; only ${datasetMetaPath(metas[0]!)} is read for their labels`, { file: datasetMetaPath(other) });
+  return readDatasetMeta(tree, metas[0]!, { diagnostics: context.diagnostics });
+}
+
 function subsetName(root: string): string {
   return root === '' ? 'default' : root.slice(0, -1).split('/').pop()!;
 }
@@ -56,15 +71,25 @@ export async function readKitti(tree: FileTree, options: ReadOptions, context: F
   if (detection && layout.segmentation.length > 0)
     diagnostics.warn('data-unsupported', `both label_2/ and instance/ found; as CVAT (Datumaro) does, only the detection part is read and ${layout.segmentation.map((root) => `${root}instance/`).join(', ')} is skipped`, { file: `${layout.segmentation[0]}instance/` });
 
-  // Class order: label_colors.txt lines, else Datumaro's KITTI map. Index 0 is the background class.
-  const colorEntries: LabelColor[] = layout.labelColors ? parseLabelColors(await tree.readText(layout.labelColors), layout.labelColors) : detection ? [] : [...KITTI_DEFAULT_COLORS];
+  const roots = detection ? layout.detection : layout.segmentation;
+  // Class order: dataset_meta.json, else label_colors.txt lines, else Datumaro's KITTI map. Index 0 is the
+  // background class.
+  const meta = await kittiMeta(tree, roots, context);
+  if (meta && layout.labelColors) diagnostics.info('field-ignored', `${layout.labelColors} is not read: labels come from ${meta.file}`, { file: layout.labelColors });
+  const colorEntries: LabelColor[] = meta
+    ? meta.labels.map((entry) => ({ name: entry.name, ...(entry.color ? { color: entry.color } : {}) }))
+    : layout.labelColors
+      ? parseLabelColors(await tree.readText(layout.labelColors), layout.labelColors)
+      : detection
+        ? []
+        : [...KITTI_DEFAULT_COLORS];
+  const labelSource = meta ? ` in ${meta.file}` : layout.labelColors ? ` in ${layout.labelColors}` : ', default KITTI map';
   const classLabels: Array<Label | undefined> = colorEntries.map((entry) =>
     // CVAT removes `background` annotations unless the task has such a label; the class keeps its index.
     entry.name === BACKGROUND_LABEL ? undefined : builder.label(entry.name, entry.color ? { color: rgbToHex(entry.color) } : {}),
   );
 
   const shapes: Shape[] = [];
-  const roots = detection ? layout.detection : layout.segmentation;
   const convMaskToPoly = options.convMaskToPoly ?? true;
   let done = 0;
   const total = paths.length;
@@ -120,7 +145,7 @@ export async function readKitti(tree: FileTree, options: ReadOptions, context: F
           const instance = value & 255;
           if (classIndex >= colorEntries.length) {
             const pixel = region.first;
-            throw new ParseError(`pixel value ${value} = ${classIndex} · 256 + ${instance}: class ${classIndex} is not in the label list (${colorEntries.length} classes${layout.labelColors ? ` in ${layout.labelColors}` : ', default KITTI map'})`, { file, line: Math.floor(pixel / width) + 1, column: (pixel % width) + 1 });
+            throw new ParseError(`pixel value ${value} = ${classIndex} · 256 + ${instance}: class ${classIndex} is not in the label list (${colorEntries.length} classes${labelSource})`, { file, line: Math.floor(pixel / width) + 1, column: (pixel % width) + 1 });
           }
           const label = classLabels[classIndex];
           if (!label) continue;
