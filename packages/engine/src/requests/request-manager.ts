@@ -109,8 +109,9 @@ const day = 24 * 60 * 60 * 1000;
 const statuses: readonly RequestStatus[] = ['queued', 'started', 'finished', 'failed'];
 
 /**
- * The failure message of a request whose process stopped before it ended. CVAT's RQ likewise moves a job whose
- * worker died to the failed registry with an exception text instead of leaving it started forever.
+ * The failure message of a request whose process stopped before it ended. CVAT likewise moves a started job whose
+ * worker died to RQ's failed registry (its cleanup of abandoned jobs, `AbandonedJobError`) instead of leaving it
+ * started forever; a queued one it would still run, but here the job was a closure of the dead process.
  */
 export function interruptedRequestMessage(status: 'queued' | 'started'): string {
   return status === 'started'
