@@ -1,12 +1,12 @@
 // MOT 1.1 → Dataset, as CVAT imports it (CVAT `mot.py` over Datumaro's `mot_seq`): frame index = MOT frame − 1,
-// labels from `gt/labels.txt` (else MOT16's), rows with a positive id become tracks whose every row is a keyframe
-// (outside after gaps and after the last row), other rows plain boxes; `occluded` = visibility ≤ 0, and the
-// `visibility` / `ignored` values kept as attributes.
+// labels from `dataset_meta.json` or `gt/labels.txt` (else MOT16's), rows with a positive id become tracks whose
+// every row is a keyframe (outside after gaps and after the last row), other rows plain boxes; `occluded` =
+// visibility ≤ 0, and the `visibility` / `ignored` values kept as attributes.
 import {
   DatasetBuilder, ParseError, shapesToTracks, throwIfAborted,
   type AttributeVal, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape, type TrackedShapeItem,
 } from '@annoconv/core';
-import { imageSizeFromTree } from '@annoconv/io';
+import { imageSizeFromTree, readDatasetMeta } from '@annoconv/io';
 import { parseGtText, parseLabelsText, parseSeqinfo } from './mot-text.js';
 import { MOT16_LABELS, type Seqinfo } from './schema.js';
 import { extensionOf, isImagePath, itemId, pad6 } from './names.js';
@@ -30,8 +30,12 @@ export async function readMot(tree: FileTree, _options: ReadOptions, context: Fo
   const diagnostics = context.diagnostics;
   const builder = new DatasetBuilder();
 
+  // Labels: dataset_meta.json in the sequence folder (beside gt/), else gt/labels.txt, else MOT16's (Datumaro's order).
   const labelsPath = `${root}gt/labels.txt`;
-  const labelNames = tree.has(labelsPath) ? parseLabelsText(await tree.readText(labelsPath)) : [...MOT16_LABELS];
+  const meta = await readDatasetMeta(tree, root, { diagnostics });
+  if (meta && tree.has(labelsPath)) diagnostics.info('field-ignored', `${labelsPath} is not read: labels come from ${meta.file}`, { file: labelsPath });
+  const labelNames = meta ? meta.labels.map((entry) => entry.name) : tree.has(labelsPath) ? parseLabelsText(await tree.readText(labelsPath)) : [...MOT16_LABELS];
+  const labelSource = meta ? ` in ${meta.file}` : tree.has(labelsPath) ? ` in ${labelsPath}` : ', MOT16 defaults';
   const labels: Label[] = labelNames.map((name) => builder.label(name));
 
   const seqinfoPath = `${root}seqinfo.ini`;
@@ -88,7 +92,7 @@ export async function readMot(tree: FileTree, _options: ReadOptions, context: Fo
       continue;
     }
     const label = labels[row.classId - 1];
-    if (!label) throw new ParseError(`class ${row.classId} is not in the label list (${labels.length} labels${tree.has(labelsPath) ? ` in ${labelsPath}` : ', MOT16 defaults'})`, { file: gtPath, line: row.line });
+    if (!label) throw new ParseError(`class ${row.classId} is not in the label list (${labels.length} labels${labelSource})`, { file: gtPath, line: row.line });
     const attributes: AttributeVal[] = [];
     // CVAT keeps `visibility` and `ignored` when the label declares them; declared here so they survive.
     const ignored = builder.attribute(label, 'ignored', { mutable: true, input_type: 'checkbox', default_value: 'false', values: ['false', 'true'] });

@@ -9,7 +9,7 @@ import {
 } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
 import { instanceRegions, regionBitmap, regionPolygons } from '@annoconv/geometry';
-import { decodePng, imageSizeFromTree } from '@annoconv/io';
+import { decodePng, imageSizeFromTree, readDatasetMeta } from '@annoconv/io';
 import { MOTS_DEFAULT_LABELS } from './schema.js';
 import { parseLabelsText } from './mot-text.js';
 import { extensionOf, isImagePath, itemId, naturalCompare } from './names.js';
@@ -39,8 +39,12 @@ export async function readMots(tree: FileTree, options: ReadOptions, context: Fo
 
   const pending: Array<{ root: string; labels: Label[]; ignoreLabel: () => Label; instances: Map<string, string>; images: Map<string, string> }> = [];
   for (const root of roots) {
+    // dataset_meta.json in the subset folder (beside instances/, where Datumaro's MOTS reader looks; its exporter
+    // writes the file one level up, in the dataset root), else instances/labels.txt, else the MOTS defaults.
     const labelsPath = `${root}instances/labels.txt`;
-    const names = tree.has(labelsPath) ? parseLabelsText(await tree.readText(labelsPath)) : [...MOTS_DEFAULT_LABELS];
+    const meta = await readDatasetMeta(tree, root, { diagnostics: context.diagnostics });
+    if (meta && tree.has(labelsPath)) context.diagnostics.info('field-ignored', `${labelsPath} is not read: labels come from ${meta.file}`, { file: labelsPath });
+    const names = meta ? meta.labels.map((entry) => entry.name) : tree.has(labelsPath) ? parseLabelsText(await tree.readText(labelsPath)) : [...MOTS_DEFAULT_LABELS];
     const labels = names.map((name) => builder.label(name));
     const instances = new Map<string, string>();
     const images = new Map<string, string>();
