@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOrderedJson, OrderedJsonObject } from './dataset-meta-json.js';
 import { datasetMetaPath, parseDatasetMeta, readDatasetMeta } from './dataset-meta.js';
 import { readVocLabelmap } from './dataset-meta-voc.js';
+import { formatVocDatasetMeta } from './dataset-meta-write.js';
 import { MemoryTree } from './memory-tree.js';
 import { vocPaletteColor } from './voc-palette.js';
 
@@ -180,5 +181,28 @@ describe('readDatasetMeta and readVocLabelmap', () => {
     const fallback = await readVocLabelmap(new MemoryTree({}), '');
     expect(fallback.file).toBeUndefined();
     expect(fallback.entries.map((entry) => entry.name).slice(0, 2)).toEqual(['background', 'aeroplane']);
+  });
+});
+
+describe('formatVocDatasetMeta', () => {
+  it('writes what Datumaro writes, and reads back to the same label map', () => {
+    const entries = [
+      { name: 'background', color: [0, 0, 0] as [number, number, number], parts: [], actions: [] },
+      { name: 'person', color: [128, 0, 0] as [number, number, number], parts: ['hand'], actions: ['jumping'] },
+      { name: 'hand', parts: [], actions: [] },
+    ];
+    const text = formatVocDatasetMeta(entries);
+    expect(text).toBe(
+      '{"labels":["background","person","hand"],"label_map":{"0":"background","1":"person"},"segmentation_colors":[[0,0,0],[128,0,0]],' +
+        '"background_label":"background","parts":{"0":[],"1":["hand"],"2":[]},"actions":{"0":[],"1":["jumping"],"2":[]}}',
+    );
+    const meta = parseDatasetMeta(text, FILE, { rule: 'voc' });
+    expect(meta.labels).toEqual(entries);
+    expect(meta.background).toBe(0);
+  });
+
+  it('leaves colour fields out when no label has a colour', () => {
+    expect(formatVocDatasetMeta([{ name: 'a', parts: [], actions: [] }])).toBe('{"labels":["a"],"parts":{"0":[]},"actions":{"0":[]}}');
+    expect(formatVocDatasetMeta([])).toBe('{"labels":[]}');
   });
 });

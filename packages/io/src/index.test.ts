@@ -29,6 +29,7 @@ describe('@annoconv/io', () => {
       'formatLabelmap',
       'formatRgb',
       'formatVocClassList',
+      'formatVocDatasetMeta',
       'formatVocImageSet',
       'hexToRgb',
       'imageSizeFromTree',

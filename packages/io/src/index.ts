@@ -6,6 +6,7 @@ export * from './voc-palette.js';
 export * from './labelmap.js';
 export * from './dataset-meta.js';
 export * from './dataset-meta-voc.js';
+export * from './dataset-meta-write.js';
 export * from './folder-tree.js';
 export * from './single-file-tree.js';
 export * from './zip-tree.js';

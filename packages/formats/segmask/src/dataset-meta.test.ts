@@ -1,10 +1,12 @@
 // Datumaro's dataset_meta.json in a Segmentation mask dataset: CVAT imports masks with Datumaro's `voc` importer,
 // so the file replaces labelmap.txt — label order, added labels and the colours that classify mask pixels.
 import { describe, expect, it } from 'vitest';
-import { cvatMaskToBitmap } from '@annoconv/geometry';
-import { encodePng, MemoryTree, vocPaletteColor } from '@annoconv/io';
+import { bitmapToCvatMask, cvatMaskToBitmap } from '@annoconv/geometry';
+import { encodePng, MemorySink, MemoryTree, vocPaletteColor } from '@annoconv/io';
+import { datasetWith, shape } from '@annoconv/testing';
 import { createContext } from '@annoconv/core';
 import { readSegmask } from './read.js';
+import { writeSegmask } from './write.js';
 
 /** A 3×1 RGB image of the given pixel colours. */
 function rgbPng(...pixels: number[][]): Uint8Array {
@@ -49,5 +51,27 @@ describe('Segmentation mask with dataset_meta.json', () => {
     const result = await readSegmask(tree({}), { convMaskToPoly: false }, createContext());
     const names = result.annotations.shapes.map((shape) => result.labels.find((label) => label.id === shape.label_id)!.name);
     expect(names).toEqual(['road', 'car']);
+  });
+});
+
+describe('Segmentation mask export with saveDatasetMeta', () => {
+  it('writes the colour map as dataset_meta.json instead of labelmap.txt and reads the masks back through it', async () => {
+    const source = datasetWith([{ name: 'road', color: '#010203' }, { name: 'car', color: '#040506' }], [{ name: 'a.jpg', width: 3, height: 1 }]);
+    source.annotations.shapes.push(shape({ type: 'mask', label_id: 2, frame: 0, points: bitmapToCvatMask(Uint8Array.from([0, 1, 1]), 1, 3) }));
+    const sink = new MemorySink();
+    await writeSegmask(source, sink, { saveDatasetMeta: true }, createContext());
+    expect(sink.files.has('labelmap.txt')).toBe(false);
+    // Sorted by name with background added, as CVAT's colour map; colours of every label.
+    expect(JSON.parse(sink.text('dataset_meta.json')!)).toEqual({
+      labels: ['background', 'car', 'road'],
+      label_map: { '0': 'background', '1': 'car', '2': 'road' },
+      segmentation_colors: [[0, 0, 0], [4, 5, 6], [1, 2, 3]],
+      background_label: 'background',
+      parts: { '0': [], '1': [], '2': [] },
+      actions: { '0': [], '1': [], '2': [] },
+    });
+    const back = await readSegmask(sink.toTree(), { convMaskToPoly: false }, createContext());
+    const car = back.annotations.shapes.filter((item) => back.labels.find((label) => label.id === item.label_id)!.name === 'car');
+    expect(car.map((item) => [...cvatMaskToBitmap(item.points, 1, 3)])).toEqual([[0, 1, 1]]);
   });
 });

@@ -3,7 +3,7 @@
 // instance), CVAT groups merged into one instance, `labelmap.txt` sorted by name, and ImageSets/Segmentation lists.
 import { indexLabels, mergeInstances, throwIfAborted, type Dataset, type FileSink, type FormatContext, type Frame, type Shape, type WriteOptions } from '@annoconv/core';
 import { paintShapes, rasterizeShape, tracksToShapes } from '@annoconv/geometry';
-import { classMaskFromInstances, formatLabelmap, formatVocImageSet, encodeIndexMaskPng, vocPalette } from '@annoconv/io';
+import { classMaskFromInstances, formatLabelmap, formatVocDatasetMeta, formatVocImageSet, encodeIndexMaskPng, vocPalette } from '@annoconv/io';
 import { segmaskColormap } from './colormap.js';
 
 const PAINTED: ReadonlySet<string> = new Set(['rectangle', 'polygon', 'ellipse', 'mask']);
@@ -110,7 +110,9 @@ export async function writeSegmask(dataset: Dataset, sink: FileSink, options: Wr
   // No frame at all: an empty list of the default subset keeps the output a (empty) Segmentation mask dataset.
   if (lists.size === 0) lists.set('default', []);
   for (const [subset, ids] of lists) await sink.write(`ImageSets/Segmentation/${subset}.txt`, formatVocImageSet(ids));
-  await sink.write('labelmap.txt', formatLabelmap(colormap.entries));
+  // Datumaro's `--save-dataset-meta` writes dataset_meta.json instead of labelmap.txt (CVAT never asks for it).
+  if (options.saveDatasetMeta === true) await sink.write('dataset_meta.json', formatVocDatasetMeta(colormap.entries));
+  else await sink.write('labelmap.txt', formatLabelmap(colormap.entries));
 
   function addTo(subset: string, id: string): void {
     let list = lists.get(subset);

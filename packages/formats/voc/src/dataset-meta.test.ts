@@ -2,9 +2,11 @@
 // actions and mask colours), read with the VOC importer's own rule.
 import { describe, expect, it } from 'vitest';
 import { cvatMaskToBitmap } from '@annoconv/geometry';
-import { encodePng, MemoryTree } from '@annoconv/io';
+import { encodePng, MemorySink, MemoryTree } from '@annoconv/io';
+import { datasetWith, shape } from '@annoconv/testing';
 import { createContext, ParseError } from '@annoconv/core';
 import { readVoc } from './read.js';
+import { writeVoc } from './write.js';
 
 /** A 4×2 RGB class mask: the left half `left`, the right half `right`. */
 function classPng(left: number[], right: number[]): Uint8Array {
@@ -82,5 +84,30 @@ describe('VOC with dataset_meta.json', () => {
     const promise = readVoc(dataset({ 'dataset_meta.json': '{"labels": ["a"], "parts": {"0": "paw"}}' }), {}, createContext());
     await expect(promise).rejects.toBeInstanceOf(ParseError);
     await expect(promise).rejects.toMatchObject({ where: { file: 'dataset_meta.json', jsonPath: '$.parts["0"]' } });
+  });
+});
+
+describe('VOC export with saveDatasetMeta', () => {
+  it("writes dataset_meta.json instead of labelmap.txt, as Datumaro's --save-dataset-meta, and reads it back", async () => {
+    const source = datasetWith([{ name: 'cat' }, { name: 'dog' }], [{ name: 'a.jpg', width: 4, height: 2, subset: 'train' }]);
+    source.annotations.shapes.push(shape({ type: 'rectangle', label_id: 2, frame: 0, points: [0, 0, 2, 2] }));
+    const sink = new MemorySink();
+    await writeVoc(source, sink, { saveDatasetMeta: true }, createContext());
+    expect(sink.files.has('labelmap.txt')).toBe(false);
+    expect(sink.text('dataset_meta.json')).toBe(
+      '{"labels":["background","cat","dog"],"label_map":{"0":"background","1":"cat","2":"dog"},' +
+        '"segmentation_colors":[[0,0,0],[128,0,0],[0,128,0]],"background_label":"background",' +
+        '"parts":{"0":[],"1":[],"2":[]},"actions":{"0":[],"1":[],"2":[]}}',
+    );
+    const back = await readVoc(sink.toTree(), {}, createContext());
+    expect(back.labels.map((label) => [label.name, label.color])).toEqual([
+      ['background', '#000000'],
+      ['cat', '#800000'],
+      ['dog', '#008000'],
+    ]);
+    expect(back.annotations.shapes.map((item) => back.labels.find((label) => label.id === item.label_id)!.name)).toEqual(['dog']);
+    const plain = new MemorySink();
+    await writeVoc(source, plain, {}, createContext());
+    expect([...plain.files.keys()].filter((path) => path.endsWith('.txt') && !path.startsWith('ImageSets'))).toEqual(['labelmap.txt']);
   });
 });

@@ -14,6 +14,7 @@ export const vocPlugin: FormatPlugin = {
   options: [
     { name: 'convMaskToPoly', type: 'boolean', default: true, description: 'Import segmentation masks as polygons (CVAT\'s "Convert masks to polygons").' },
     { name: 'saveImages', type: 'boolean', default: false, description: 'Copy image files into JPEGImages/.' },
+    { name: 'saveDatasetMeta', type: 'boolean', default: false, description: "Write Datumaro's dataset_meta.json instead of labelmap.txt (Datumaro's --save-dataset-meta; CVAT never writes it)." },
   ],
   detect: detectVoc,
   read: readVoc,

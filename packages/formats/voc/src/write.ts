@@ -19,6 +19,7 @@ import { paintShapes, tracksToShapes } from '@annoconv/geometry';
 import {
   classMaskFromInstances,
   formatLabelmap,
+  formatVocDatasetMeta,
   formatVocClassList,
   formatVocImageSet,
   encodeIndexMaskPng,
@@ -241,7 +242,9 @@ export async function writeVoc(dataset: Dataset, sink: FileSink, options: WriteO
       await sink.write(`ImageSets/Main/${entry.name}_${subset}.txt`, formatVocClassList(items.map((item) => ({ id: item.id, present: item.labels.has(entry.name) }))));
     }
   }
-  await sink.write('labelmap.txt', formatLabelmap(labelmap));
+  // Datumaro's `--save-dataset-meta` writes dataset_meta.json instead of labelmap.txt (CVAT never asks for it).
+  if (options.saveDatasetMeta === true) await sink.write('dataset_meta.json', formatVocDatasetMeta(labelmap));
+  else await sink.write('labelmap.txt', formatLabelmap(labelmap));
 
   function objectXml(shape: FrameShape, label: Label | Sublabel, where: Record<string, unknown>): string {
     let truncated = 0;
