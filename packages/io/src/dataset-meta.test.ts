@@ -1,9 +1,9 @@
-import { DiagnosticBag, ParseError } from '@annoconv/core';
+import { buildSkeletonSvg, DiagnosticBag, ParseError, type Label } from '@annoconv/core';
 import { describe, expect, it } from 'vitest';
 import { parseOrderedJson, OrderedJsonObject } from './dataset-meta-json.js';
 import { datasetMetaPath, parseDatasetMeta, readDatasetMeta } from './dataset-meta.js';
 import { readVocLabelmap } from './dataset-meta-voc.js';
-import { formatVocDatasetMeta } from './dataset-meta-write.js';
+import { formatDatasetMeta, formatVocDatasetMeta } from './dataset-meta-write.js';
 import { MemoryTree } from './memory-tree.js';
 import { vocPaletteColor } from './voc-palette.js';
 
@@ -204,5 +204,34 @@ describe('formatVocDatasetMeta', () => {
   it('leaves colour fields out when no label has a colour', () => {
     expect(formatVocDatasetMeta([{ name: 'a', parts: [], actions: [] }])).toBe('{"labels":["a"],"parts":{"0":[]},"actions":{"0":[]}}');
     expect(formatVocDatasetMeta([])).toBe('{"labels":[]}');
+  });
+});
+
+describe('formatDatasetMeta', () => {
+  it("writes CVAT's categories as save_meta_file does: points after their skeleton, point categories from the SVG", () => {
+    const skeleton: Label = {
+      id: 2,
+      name: 'body',
+      color: '#ff0000',
+      type: 'skeleton',
+      attributes: [],
+      svg: buildSkeletonSvg(['head', 'tail'], [[1, 2]]),
+      sublabels: [
+        { id: 3, name: 'head', color: '', type: 'points', attributes: [], parent_id: 2 },
+        { id: 4, name: 'tail', color: '', type: 'points', attributes: [], parent_id: 2 },
+      ],
+    };
+    const plain: Label = { id: 1, name: 'car', color: '#00ff00', type: 'any', attributes: [], sublabels: [] };
+    const text = formatDatasetMeta([plain, skeleton]);
+    expect(JSON.parse(text)).toEqual({
+      labels: ['car', 'body', 'head', 'tail'],
+      label_categories: [['car', ''], ['body', ''], ['head', 'body'], ['tail', 'body']],
+      point_categories: [[1, ['head', 'tail'], [[1, 2]]]],
+    });
+    expect(text.startsWith('{\n  "labels": [\n    "car",')).toBe(true);
+    const meta = parseDatasetMeta(text, FILE);
+    expect(meta.labels.map((label) => label.name)).toEqual(['car', 'body', 'head', 'tail']);
+    expect(meta.pointCategories).toEqual([{ label: 1, points: ['head', 'tail'], joints: [[1, 2]] }]);
+    expect(JSON.parse(formatDatasetMeta([plain]))).toEqual({ labels: ['car'], label_categories: [['car', '']] });
   });
 });

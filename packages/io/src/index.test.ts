@@ -26,6 +26,7 @@ describe('@annoconv/io', () => {
       'encodeIndexMaskPng',
       'encodePng',
       'findVocLayout',
+      'formatDatasetMeta',
       'formatLabelmap',
       'formatRgb',
       'formatVocClassList',

@@ -11,6 +11,12 @@ const options: OptionSpec[] = [
     default: DEFAULT_STREAM_THRESHOLD,
     description: 'annotation files of at least this many bytes are streamed section by section instead of parsed whole',
   },
+  {
+    name: 'saveDatasetMeta',
+    type: 'boolean',
+    default: false,
+    description: "export: also write Datumaro's dataset_meta.json (--save-dataset-meta; CVAT never writes it)",
+  },
 ];
 
 export const cocoPlugin: FormatPlugin = {

@@ -17,6 +17,7 @@ import {
   type WriteOptions,
 } from '@annoconv/core';
 import { tracksToShapes } from '@annoconv/geometry';
+import { formatDatasetMeta } from '@annoconv/io';
 import { buildInstance, measurePart, pointsBox, type Box, type Instance, type Part } from './instance.js';
 import { JsonBytes } from './json-bytes.js';
 import { formatFloat, round2 } from './numbers.js';
@@ -70,6 +71,8 @@ export async function writeCoco(dataset: Dataset, sink: FileSink, options: Write
       }
     }
   }
+  // Datumaro's --save-dataset-meta (CVAT never asks for it): the label list whose n-th label category_id n names.
+  if (options.saveDatasetMeta === true) await sink.write('dataset_meta.json', formatDatasetMeta(dataset.labels));
 }
 
 /** Category ids: 1 + position in the flat label list, sub-labels right after their skeleton (CVAT's label order). */
