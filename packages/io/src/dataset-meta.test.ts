@@ -143,6 +143,14 @@ describe('parseDatasetMeta, VOC rule (parse_from_meta_file)', () => {
     expect(() => parseDatasetMeta(text, FILE)).toThrow(/needs colour 3/);
   });
 
+  it('gives a label listed twice its first place and the parts of its last index, as Datumaro reassigns them', () => {
+    const meta = parseDatasetMeta('{"labels": ["person", "car", "person"], "parts": {"0": ["hand"], "2": ["head"]}}', FILE, { rule: 'voc' });
+    expect(meta.labels.map((label) => [label.name, label.parts])).toEqual([
+      ['person', ['head']],
+      ['car', []],
+    ]);
+  });
+
   it('refuses parts that are not name lists', () => {
     const error = parseError(() => parseDatasetMeta('{"labels": ["a"], "parts": {"0": "hand"}}', FILE, { rule: 'voc' }));
     expect(error.where).toEqual({ file: FILE, jsonPath: '$.parts["0"]' });

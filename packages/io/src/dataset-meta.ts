@@ -118,10 +118,11 @@ export function parseDatasetMeta(text: string, file: string, options: DatasetMet
   const actions = rule === 'voc' ? object('actions') : undefined;
   labelNames.forEach((name, index) => {
     const entry = add(name, `$.labels[${index}]`);
-    if (rule !== 'voc' || entry.parts.length > 0 || entry.actions.length > 0) return;
+    if (rule !== 'voc') return;
+    // A name listed again takes the parts and actions of its last index (Datumaro reassigns the dict entry).
     const key = String(index);
-    if (parts?.has(key)) entry.parts = stringList(parts.get(key), `$.parts["${key}"]`);
-    if (actions?.has(key)) entry.actions = stringList(actions.get(key), `$.actions["${key}"]`);
+    entry.parts = parts?.has(key) ? stringList(parts.get(key), `$.parts["${key}"]`) : [];
+    entry.actions = actions?.has(key) ? stringList(actions.get(key), `$.actions["${key}"]`) : [];
   });
 
   (labelMap?.members ?? []).forEach(([key, name], position) => {
