@@ -38,6 +38,11 @@ export function collectOption(pair: string, previous: Record<string, string> = {
   return { ...previous, [pair.slice(0, equals).trim()]: pair.slice(equals + 1) };
 }
 
+/** Collects a repeatable option's values in order. */
+export function collectList(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** Help text lines with examples, in commander's "after" help section. */
 export function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;

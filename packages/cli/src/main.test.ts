@@ -126,6 +126,20 @@ describe('convert', () => {
     expect((await runCli(['convert', cvatFolder, output, '--to', 'cvat-video', '--overwrite'])).code).toBe(0);
   });
 
+  it('--transform shapes-to-boxes keeps polygons and ellipses as boxes in a box-only format', async () => {
+    const output = join(dir.path, 'yolo-boxes');
+    const run = await runCli(['convert', cvatFolder, output, '--to', 'ultralytics-detection', '--transform', 'shapes_to_boxes', '--verbose']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('1 polygon turned into its box (shapes-to-boxes)');
+    expect(run.stderr).toContain('1 ellipse turned into its box (shapes-to-boxes)');
+    // Ultralytics labels: class cx cy w h, normalized by the 100×80 images (person = class 1).
+    expect(readFileSync(join(output, 'labels', 'train', 'a.txt'), 'utf-8').trim().split('\n')).toEqual(['0 0.200000 0.375000 0.200000 0.250000', '1 0.105000 0.131250 0.190000 0.237500']);
+    expect(readFileSync(join(output, 'labels', 'train', 'b.txt'), 'utf-8').trim()).toBe('1 0.500000 0.500000 0.200000 0.125000');
+    const unknown = await runCli(['convert', cvatFolder, join(dir.path, 'never'), '--to', 'yolo', '--transform', 'boxes_to_masks']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown transform 'boxes_to_masks'; known transforms: shapes-to-boxes");
+  });
+
   it('--save-images copies the input images into the output', async () => {
     const input = join(dir.path, 'with-images');
     mkdirSync(join(input, 'images'), { recursive: true });

@@ -9,6 +9,7 @@ import { datasetStats, type DatasetStats } from './dataset-stats.js';
 import { formats } from './formats.js';
 import { closeInput, openInput, openOutput, type OutputTarget } from './open-input.js';
 import { readTree, readerFor, writerFor } from './read-dataset.js';
+import { findTransform } from './transforms/index.js';
 
 export interface ConvertOptions {
   /** A folder, a .zip or a single annotation file, or an opened tree. */
@@ -27,6 +28,8 @@ export interface ConvertOptions {
   overwrite?: boolean;
   /** Format options for the reader and the writer. */
   options?: Record<string, unknown>;
+  /** Transforms of the canonical dataset between reading and writing, in order (see `transforms`). */
+  transforms?: readonly string[];
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
   limits?: Partial<ArchiveLimits>;
@@ -51,6 +54,7 @@ async function convertUntyped(options: ConvertOptions): Promise<ConvertResult> {
   const plugins = options.plugins ?? formats;
   // Name problems fail before anything is opened.
   const writer = writerFor(options.to, plugins);
+  const steps = (options.transforms ?? []).map(findTransform);
   const named = options.from !== undefined ? readerFor(options.from, plugins) : undefined;
   if (typeof options.input === 'string' && typeof options.output === 'string' && resolve(options.input) === resolve(options.output)) {
     throw new IoError(`the output ${options.output} is the input; the input is never overwritten`, { where: { file: options.output } });
@@ -77,17 +81,22 @@ async function convertUntyped(options: ConvertOptions): Promise<ConvertResult> {
     if (options.strict) failOnWarnings(diagnostics);
 
     const context = createContext({ ...(progress ? { onProgress: progress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    let dataset = read.dataset;
+    for (const step of steps) {
+      progress?.({ stage: `transforming (${step.name})`, done: 0 });
+      dataset = step.apply(dataset, context);
+    }
     progress?.({ stage: 'writing', done: 0 });
     // `saveImages` may also arrive as a format option (`--option saveImages=true`); the explicit setting wins.
     const saveImages = options.saveImages ?? (read.options.saveImages === true);
-    await writer.write!(read.dataset, sink, { ...read.options, saveImages }, context);
+    await writer.write!(dataset, sink, { ...read.options, saveImages }, context);
     diagnostics.push(...context.diagnostics.items);
     if (options.strict) failOnWarnings(diagnostics);
 
     progress?.({ stage: 'committing', done: 0 });
     await sink.commit?.();
     sink = undefined;
-    return { from: read.format, to: writer.id, diagnostics, stats: datasetStats(read.dataset) };
+    return { from: read.format, to: writer.id, diagnostics, stats: datasetStats(dataset) };
   } finally {
     // Reached with a sink only on failure: nothing half-written stays behind.
     if (sink) await sink.abort?.().catch(() => undefined);

@@ -6,6 +6,7 @@ describe('@annoconv/engine public exports', () => {
       'CVAT_EXPORTER_ORDER',
       'CVAT_IMPORTER_ORDER',
       'RequestManager',
+      'boxAround',
       'buildRequestId',
       'convert',
       'datasetStats',
@@ -14,6 +15,7 @@ describe('@annoconv/engine public exports', () => {
       'detectFormat',
       'exportRequestId',
       'findFormat',
+      'findTransform',
       'formats',
       'formatsListing',
       'importRequestId',
@@ -25,6 +27,7 @@ describe('@annoconv/engine public exports', () => {
       'readerFor',
       'resolveFormatOptions',
       'sortByListingOrder',
+      'transforms',
       'validateDataset',
       'writerFor',
     ]);

@@ -1,5 +1,5 @@
 // @annoconv/engine: the explicit list of formats, detection, convert(), dataset reading and stats, the CVAT
-// formats listing and asynchronous import / export requests.
+// formats listing, dataset transforms and asynchronous import / export requests.
 export { formats } from './formats.js';
 export { CVAT_EXPORTER_ORDER, CVAT_IMPORTER_ORDER, sortByListingOrder } from './listing-order.js';
 export { formatsListing, type FormatsListing } from './formats-listing.js';
@@ -8,6 +8,7 @@ export { detect, detectFormat, type DetectionCandidate, type DetectionResult, ty
 export { optionSpecs, resolveFormatOptions } from './format-options.js';
 export { readDataset, readerFor, writerFor, type ReadDatasetOptions, type ReadDatasetResult } from './read-dataset.js';
 export { convert, type ConvertOptions, type ConvertResult } from './convert.js';
+export { transforms, findTransform, boxAround, type DatasetTransform } from './transforms/index.js';
 export { datasetStats, type DatasetStats } from './dataset-stats.js';
 export { validateDataset } from './validate-dataset.js';
 export type { OutputTarget } from './open-input.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
 import { formatDiagnostics } from '../diagnostics-report.js';
 import { EXIT } from '../exit-codes.js';
-import { addLimitOptions, collectOption, examples, limitsFrom, type LimitFlags } from '../input-options.js';
+import { addLimitOptions, collectList, collectOption, examples, limitsFrom, type LimitFlags } from '../input-options.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { runReported } from '../run-reported.js';
 
@@ -17,6 +17,7 @@ interface ConvertFlags extends LimitFlags {
   verbose?: boolean;
   progress: boolean;
   option?: Record<string, string>;
+  transform?: string[];
 }
 
 export function registerConvertCommand(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
@@ -31,6 +32,7 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
     .option('--strict', 'fail (exit 5) and write nothing when any warning is raised')
     .option('--overwrite', 'replace an existing output')
     .option('-o, --option <name=value>', 'format option, repeatable (see `annoconv formats`)', collectOption)
+    .option('--transform <name>', 'transform the dataset between reading and writing, repeatable: shapes-to-boxes (polygons, masks, ellipses, … become their boxes)', collectList)
     .option('--json', 'print the result (formats, diagnostics, stats) as JSON on stdout')
     .option('-v, --verbose', 'list every diagnostic instead of the first few per kind')
     .option('--no-progress', 'do not report progress on stderr');
@@ -40,6 +42,7 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
       'annoconv convert coco-dataset.zip out/voc --to "PASCAL VOC 1.1"',
       'annoconv convert annotations.xml out/coco.zip --from cvat --to coco --strict',
       'annoconv convert yolo-folder out/cvat --to cvat --save-images --overwrite',
+      'annoconv convert coco-dataset.zip out/yolo --to ultralytics-detection --transform shapes-to-boxes',
     ]),
   );
   command.action(async (input: string, output: string, flags: ConvertFlags) => {
@@ -58,6 +61,7 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
           strict: flags.strict ?? false,
           overwrite: flags.overwrite ?? false,
           options: flags.option ?? {},
+          ...(flags.transform ? { transforms: flags.transform } : {}),
           onProgress: (event) => progress.update(event),
           ...(env.signal ? { signal: env.signal } : {}),
           ...(limits ? { limits } : {}),
