@@ -140,6 +140,20 @@ describe('convert', () => {
     expect(unknown.stderr).toContain("unknown transform 'boxes_to_masks'; known transforms: shapes-to-boxes");
   });
 
+  it('--map-label renames, merges and deletes labels before writing', async () => {
+    const output = join(dir.path, 'mapped');
+    const run = await runCli(['convert', cvatFolder, output, '--to', 'cvat', '--map-label', 'car=vehicle', '--map-label', 'person=', '--verbose']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("label 'car' renamed 'vehicle'");
+    expect(run.stderr).toContain('2 annotations of deleted labels dropped');
+    const stats = await runCli(['stats', output, '--json']);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ labels: ['vehicle'], tags: 1, shapes: { rectangle: 1 } });
+    const everything = await runCli(['convert', cvatFolder, join(dir.path, 'never'), '--to', 'cvat', '--unmapped-labels', 'delete']);
+    expect(everything.code).toBe(2);
+    expect(everything.stderr).toContain('--unmapped-labels delete without any --map-label would delete every label');
+    expect((await runCli(['convert', cvatFolder, join(dir.path, 'never'), '--to', 'cvat', '--unmapped-labels', 'maybe'])).code).toBe(2);
+  });
+
   it('--save-images copies the input images into the output', async () => {
     const input = join(dir.path, 'with-images');
     mkdirSync(join(input, 'images'), { recursive: true });

@@ -25,6 +25,7 @@ export type DiagnosticCode =
   | 'group-merged' // the members of a group were painted or written as one object
   | 'label-color-collision' // two labels share a colour in a colour-coded mask
   | 'format-ambiguous' // two formats recognised the input equally well
+  | 'label-remapped' // a label renamed, merged or deleted by a label map the user gave
   | (string & {});
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -10,6 +10,7 @@ import { formats } from './formats.js';
 import { closeInput, openInput, openOutput, type OutputTarget } from './open-input.js';
 import { readTree, readerFor, writerFor } from './read-dataset.js';
 import { findTransform } from './transforms/index.js';
+import { remapLabels, type RemapLabelsOptions } from './transforms/remap-labels.js';
 
 export interface ConvertOptions {
   /** A folder, a .zip or a single annotation file, or an opened tree. */
@@ -30,6 +31,8 @@ export interface ConvertOptions {
   options?: Record<string, unknown>;
   /** Transforms of the canonical dataset between reading and writing, in order (see `transforms`). */
   transforms?: readonly string[];
+  /** Labels renamed, merged or deleted before the transforms (Datumaro's `remap_labels`). */
+  labelMap?: RemapLabelsOptions;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
   limits?: Partial<ArchiveLimits>;
@@ -82,6 +85,10 @@ async function convertUntyped(options: ConvertOptions): Promise<ConvertResult> {
 
     const context = createContext({ ...(progress ? { onProgress: progress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     let dataset = read.dataset;
+    if (options.labelMap) {
+      progress?.({ stage: 'remapping labels', done: 0 });
+      dataset = remapLabels(dataset, options.labelMap, context);
+    }
     for (const step of steps) {
       progress?.({ stage: `transforming (${step.name})`, done: 0 });
       dataset = step.apply(dataset, context);

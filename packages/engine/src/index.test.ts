@@ -25,6 +25,7 @@ describe('@annoconv/engine public exports', () => {
       'parseRequestId',
       'readDataset',
       'readerFor',
+      'remapLabels',
       'resolveFormatOptions',
       'sortByListingOrder',
       'transforms',

@@ -1,5 +1,7 @@
 // `annoconv convert <input> <output> --to F`: converts a dataset, reporting every loss.
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { AnnoconvError } from '@annoconv/core';
 import type { CliEnv } from '../cli-env.js';
 import { formatDiagnostics } from '../diagnostics-report.js';
 import { EXIT } from '../exit-codes.js';
@@ -18,6 +20,13 @@ interface ConvertFlags extends LimitFlags {
   progress: boolean;
   option?: Record<string, string>;
   transform?: string[];
+  mapLabel?: Record<string, string>;
+  unmappedLabels: 'keep' | 'delete';
+}
+
+function unmappedLabels(value: string): 'keep' | 'delete' {
+  if (value !== 'keep' && value !== 'delete') throw new InvalidArgumentError("expects 'keep' or 'delete'.");
+  return value;
 }
 
 export function registerConvertCommand(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
@@ -32,6 +41,8 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
     .option('--strict', 'fail (exit 5) and write nothing when any warning is raised')
     .option('--overwrite', 'replace an existing output')
     .option('-o, --option <name=value>', 'format option, repeatable (see `annoconv formats`)', collectOption)
+    .option('--map-label <old=new>', 'rename a label (several old names to one new name merge them; an empty new name deletes the label and its annotations), repeatable', collectOption)
+    .option('--unmapped-labels <keep|delete>', 'what happens to the labels --map-label does not name', unmappedLabels, 'keep')
     .option('--transform <name>', 'transform the dataset between reading and writing, repeatable: shapes-to-boxes (polygons, masks, ellipses, … become their boxes)', collectList)
     .option('--json', 'print the result (formats, diagnostics, stats) as JSON on stdout')
     .option('-v, --verbose', 'list every diagnostic instead of the first few per kind')
@@ -43,6 +54,7 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
       'annoconv convert annotations.xml out/coco.zip --from cvat --to coco --strict',
       'annoconv convert yolo-folder out/cvat --to cvat --save-images --overwrite',
       'annoconv convert coco-dataset.zip out/yolo --to ultralytics-detection --transform shapes-to-boxes',
+      'annoconv convert voc-folder out/coco.zip --to coco --map-label car=vehicle --map-label bus=vehicle --unmapped-labels delete',
     ]),
   );
   command.action(async (input: string, output: string, flags: ConvertFlags) => {
@@ -52,6 +64,8 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
     const limits = limitsFrom(flags);
     const code = await runReported(env, { json: flags.json ?? false, subject: input }, async () => {
       try {
+        if (flags.unmappedLabels === 'delete' && !flags.mapLabel)
+          throw new AnnoconvError('invalid-request', '--unmapped-labels delete without any --map-label would delete every label');
         const result = await convert({
           input,
           output,
@@ -62,6 +76,7 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
           overwrite: flags.overwrite ?? false,
           options: flags.option ?? {},
           ...(flags.transform ? { transforms: flags.transform } : {}),
+          ...(flags.mapLabel ? { labelMap: { mapping: flags.mapLabel, unmapped: flags.unmappedLabels } } : {}),
           onProgress: (event) => progress.update(event),
           ...(env.signal ? { signal: env.signal } : {}),
           ...(limits ? { limits } : {}),

@@ -27,3 +27,4 @@ export function findTransform(name: string): DatasetTransform {
 }
 
 export { boxAround, shapesToBoxes } from './shapes-to-boxes.js';
+export { remapLabels, type RemapLabelsOptions } from './remap-labels.js';
