@@ -154,6 +154,14 @@ describe('convert', () => {
     expect((await runCli(['convert', cvatFolder, join(dir.path, 'never'), '--to', 'cvat', '--unmapped-labels', 'maybe'])).code).toBe(2);
   });
 
+  it('--split puts the frames into subsets by share, the same way for the same seed', async () => {
+    const run = await runCli(['convert', cvatFolder, join(dir.path, 'split'), '--to', 'cvat', '--split', 'train=1,val=1', '--seed', '3']);
+    expect(run.code, run.stderr).toBe(0);
+    const stats = JSON.parse((await runCli(['stats', join(dir.path, 'split'), '--json'])).stdout) as { subsets: Record<string, number> };
+    expect(stats.subsets).toEqual({ train: 1, val: 1 });
+    expect((await runCli(['convert', cvatFolder, join(dir.path, 'never'), '--to', 'cvat', '--split', 'train=-1'])).code).toBe(2);
+  });
+
   it('--save-images copies the input images into the output', async () => {
     const input = join(dir.path, 'with-images');
     mkdirSync(join(input, 'images'), { recursive: true });

@@ -26,6 +26,7 @@ export type DiagnosticCode =
   | 'label-color-collision' // two labels share a colour in a colour-coded mask
   | 'format-ambiguous' // two formats recognised the input equally well
   | 'label-remapped' // a label renamed, merged or deleted by a label map the user gave
+  | 'subsets-split' // frames given new subsets by a random split the user asked for
   | (string & {});
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -10,6 +10,7 @@ import { formats } from './formats.js';
 import { closeInput, openInput, openOutput, type OutputTarget } from './open-input.js';
 import { readTree, readerFor, writerFor } from './read-dataset.js';
 import { findTransform } from './transforms/index.js';
+import { randomSplit, type RandomSplitOptions } from './transforms/random-split.js';
 import { remapLabels, type RemapLabelsOptions } from './transforms/remap-labels.js';
 
 export interface ConvertOptions {
@@ -33,6 +34,8 @@ export interface ConvertOptions {
   transforms?: readonly string[];
   /** Labels renamed, merged or deleted before the transforms (Datumaro's `remap_labels`). */
   labelMap?: RemapLabelsOptions;
+  /** Frames split at random into subsets by ratio (after the label map, before the transforms). */
+  split?: RandomSplitOptions;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
   limits?: Partial<ArchiveLimits>;
@@ -89,6 +92,7 @@ async function convertUntyped(options: ConvertOptions): Promise<ConvertResult> {
       progress?.({ stage: 'remapping labels', done: 0 });
       dataset = remapLabels(dataset, options.labelMap, context);
     }
+    if (options.split) dataset = randomSplit(dataset, options.split, context);
     for (const step of steps) {
       progress?.({ stage: `transforming (${step.name})`, done: 0 });
       dataset = step.apply(dataset, context);

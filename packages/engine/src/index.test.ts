@@ -23,6 +23,7 @@ describe('@annoconv/engine public exports', () => {
       'normalizeRequestIdValue',
       'optionSpecs',
       'parseRequestId',
+      'randomSplit',
       'readDataset',
       'readerFor',
       'remapLabels',

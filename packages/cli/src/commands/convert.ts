@@ -22,6 +22,26 @@ interface ConvertFlags extends LimitFlags {
   transform?: string[];
   mapLabel?: Record<string, string>;
   unmappedLabels: 'keep' | 'delete';
+  split?: Record<string, number>;
+  seed: number;
+}
+
+/** `train=0.8,val=0.2` (or `train:0.8`) → { train: 0.8, val: 0.2 }. */
+function splitShares(value: string): Record<string, number> {
+  const shares: Record<string, number> = {};
+  for (const part of value.split(',')) {
+    const match = /^\s*([^=:\s][^=:]*?)\s*[=:]\s*([0-9.eE+-]+)\s*$/.exec(part);
+    const share = match ? Number(match[2]) : Number.NaN;
+    if (!match || !Number.isFinite(share) || share <= 0) throw new InvalidArgumentError(`expected subset=share pairs with positive shares (train=0.8,val=0.2), got '${part}'.`);
+    shares[match[1]!] = share;
+  }
+  return shares;
+}
+
+function seedNumber(value: string): number {
+  const seed = Number(value);
+  if (!Number.isInteger(seed) || seed < 0) throw new InvalidArgumentError('expects a non-negative integer.');
+  return seed;
 }
 
 function unmappedLabels(value: string): 'keep' | 'delete' {
@@ -43,6 +63,8 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
     .option('-o, --option <name=value>', 'format option, repeatable (see `annoconv formats`)', collectOption)
     .option('--map-label <old=new>', 'rename a label (several old names to one new name merge them; an empty new name deletes the label and its annotations), repeatable', collectOption)
     .option('--unmapped-labels <keep|delete>', 'what happens to the labels --map-label does not name', unmappedLabels, 'keep')
+    .option('--split <subset=share,…>', 'split the frames at random into subsets by share, e.g. train=0.8,val=0.2 (Datumaro\'s random_split)', splitShares)
+    .option('--seed <n>', 'seed of --split (the same seed splits the same frames the same way)', seedNumber, 0)
     .option('--transform <name>', 'transform the dataset between reading and writing, repeatable: shapes-to-boxes (polygons, masks, ellipses, … become their boxes)', collectList)
     .option('--json', 'print the result (formats, diagnostics, stats) as JSON on stdout')
     .option('-v, --verbose', 'list every diagnostic instead of the first few per kind')
@@ -55,6 +77,7 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
       'annoconv convert yolo-folder out/cvat --to cvat --save-images --overwrite',
       'annoconv convert coco-dataset.zip out/yolo --to ultralytics-detection --transform shapes-to-boxes',
       'annoconv convert voc-folder out/coco.zip --to coco --map-label car=vehicle --map-label bus=vehicle --unmapped-labels delete',
+      'annoconv convert cvat-task.zip out/yolo --to ultralytics-detection --split train=0.8,val=0.2 --seed 7',
     ]),
   );
   command.action(async (input: string, output: string, flags: ConvertFlags) => {
@@ -77,6 +100,7 @@ export function registerConvertCommand(program: Command, env: CliEnv, setExitCod
           options: flags.option ?? {},
           ...(flags.transform ? { transforms: flags.transform } : {}),
           ...(flags.mapLabel ? { labelMap: { mapping: flags.mapLabel, unmapped: flags.unmappedLabels } } : {}),
+          ...(flags.split ? { split: { subsets: flags.split, seed: flags.seed } } : {}),
           onProgress: (event) => progress.update(event),
           ...(env.signal ? { signal: env.signal } : {}),
           ...(limits ? { limits } : {}),

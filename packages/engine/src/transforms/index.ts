@@ -28,3 +28,4 @@ export function findTransform(name: string): DatasetTransform {
 
 export { boxAround, shapesToBoxes } from './shapes-to-boxes.js';
 export { remapLabels, type RemapLabelsOptions } from './remap-labels.js';
+export { randomSplit, type RandomSplitOptions } from './random-split.js';
