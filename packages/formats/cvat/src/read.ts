@@ -2,7 +2,7 @@
 // (`load_anno`, FORMATS.md sheet B §1.8): `<image>` shapes and tags per frame, `<track>` keyframes only,
 // mask tracks turned into one shape, labels from the meta. Every doubtful thing is a diagnostic; malformed
 // input is a ParseError naming the file, the element and its line.
-import { DatasetBuilder, LimitExceededError, ParseError, SOURCE_TYPES, throwIfAborted } from '@annoconv/core';
+import { DatasetBuilder, ParseError, SOURCE_TYPES, throwIfAborted } from '@annoconv/core';
 import type {
   AttributeVal,
   Dataset,
@@ -18,7 +18,7 @@ import type {
   Track,
   TrackedShape,
 } from '@annoconv/core';
-import { readTopLevelElements, type XmlElement } from './xml-element.js';
+import { streamTopLevelElements, type XmlElement } from './xml-element.js';
 import { readMeta, type MetaInfo } from './read-meta.js';
 import { booleanAttribute, optionalInteger, optionalNumber, readGeometry } from './read-geometry.js';
 import { ELEMENT_OF_SHAPE, SHAPE_OF_ELEMENT } from './schema.js';
@@ -56,8 +56,8 @@ export function annotationFiles(tree: FileTree): string[] {
 
 const DEFAULT_SUBSET = 'default';
 
-/** The largest annotations file read (bytes); larger ones would not fit one JavaScript string. */
-export const MAX_XML_BYTES = 500 * 1024 * 1024;
+/** Bytes read between two 'parsing annotations' progress reports. */
+const PROGRESS_STEP = 1 << 22;
 
 function subsetName(subset: string | undefined): string {
   return subset === undefined || subset === DEFAULT_SUBSET ? '' : subset;
@@ -123,7 +123,8 @@ class CvatXmlReader {
     return this.taskMatcher;
   }
 
-  readFile(path: string, text: string): void {
+  /** Reads one annotations file from its byte chunks; `size` (bytes, when known) is the progress total. */
+  async readFile(path: string, chunks: AsyncIterable<Uint8Array>, size: number | undefined): Promise<void> {
     this.file = path;
     // Datumaro's CVAT exporter writes one `<subset>.xml` per subset and its reader takes the subset from the name.
     this.fileSubset = path === 'annotations.xml' || path.endsWith('/annotations.xml') ? '' : subsetName(fileStem(path));
@@ -132,15 +133,21 @@ class CvatXmlReader {
     this.framesOnDemand = false;
     this.framesBeforeFile = this.builder.dataset.frames.length;
     let count = 0;
-    readTopLevelElements(
-      text,
+    let nextProgress = PROGRESS_STEP;
+    await streamTopLevelElements(
+      chunks,
       path,
       'annotations',
       (element) => {
         if ((++count & 1023) === 0) throwIfAborted(this.context);
         this.readTopLevel(element);
       },
-      (offset) => this.context.onProgress?.({ stage: 'parsing annotations', done: offset, total: text.length }),
+      (bytes) => {
+        throwIfAborted(this.context);
+        if (bytes < nextProgress) return;
+        nextProgress = bytes + PROGRESS_STEP;
+        this.context.onProgress?.({ stage: 'parsing annotations', done: bytes, ...(size !== undefined ? { total: size } : {}) });
+      },
     );
     // A "for video" file without tracks still describes its task's frames.
     const kind = this.currentMeta?.kind;
@@ -647,11 +654,8 @@ export async function readCvat(tree: FileTree, options: CvatReadOptions, context
   const sizes = new Map(tree.entries().map((entry) => [entry.path, entry.size]));
   for (const file of files) {
     throwIfAborted(context);
-    // The document is read as one string, and JavaScript strings stop at about 2^29 characters.
-    const size = sizes.get(file);
-    if (size !== undefined && size > MAX_XML_BYTES)
-      throw new LimitExceededError(`${file} is ${size} bytes; CVAT XML files up to ${MAX_XML_BYTES} bytes can be read`, { file });
-    reader.readFile(file, await tree.readText(file));
+    // Streamed: the document never has to fit one JavaScript string.
+    await reader.readFile(file, tree.stream(file), sizes.get(file));
   }
   return reader.finish(tree, files[0]);
 }

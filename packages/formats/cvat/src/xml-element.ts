@@ -1,7 +1,8 @@
 // Small element trees built from the tokenizer's events, one top-level child of the root at a time: a CVAT file
 // is a flat list of `<image>` / `<track>` elements, so holding one of them at a time keeps memory flat.
 import { ParseError } from '@annoconv/core';
-import { tokenizeXml } from './xml-tokenizer.js';
+import { tokenizeXml, type XmlHandler } from './xml-tokenizer.js';
+import { tokenizeXmlStream } from './xml-stream.js';
 
 export interface XmlElement {
   name: string;
@@ -54,58 +55,66 @@ function makeElement(name: string, attributes: Record<string, string>, line: num
   return new Element(name, attributes, line, parent, position);
 }
 
-/**
- * Parses a document whose root must be `rootName` and hands each complete child of the root to `onChild`,
- * in document order. Returns the root's attributes.
- */
-export function readTopLevelElements(
-  source: string,
-  file: string,
-  rootName: string,
-  onChild: (element: XmlElement) => void,
-  onProgress?: (offset: number) => void,
-): void {
+/** The tokenizer handler that builds the element trees and hands each complete child of the root to `onChild`. */
+function topLevelHandler(file: string, rootName: string, onChild: (element: XmlElement) => void): XmlHandler {
   const stack: XmlElement[] = [];
   // How many top-level elements of each name came so far (for the positions in paths).
   const topLevelCounts = new Map<string, number>();
-  tokenizeXml(
-    source,
-    file,
-    {
-      open(name, attributes, line) {
-        if (stack.length === 0) {
-          if (name !== rootName) throw new ParseError(`the root element is <${name}>, expected <${rootName}>`, { file, line, element: name });
-          stack.push(makeElement(name, attributes, line, undefined, 0));
-          return;
+  return {
+    open(name, attributes, line) {
+      if (stack.length === 0) {
+        if (name !== rootName) throw new ParseError(`the root element is <${name}>, expected <${rootName}>`, { file, line, element: name });
+        stack.push(makeElement(name, attributes, line, undefined, 0));
+        return;
+      }
+      const parent = stack[stack.length - 1]!;
+      let position = 0;
+      if (stack.length === 1) {
+        position = (topLevelCounts.get(name) ?? 0) + 1;
+        topLevelCounts.set(name, position);
+      }
+      const element = makeElement(name, attributes, line, parent, position);
+      if (stack.length > 1) {
+        if (parent.children === NO_CHILDREN) {
+          parent.text = '';
+          parent.children = [];
         }
-        const parent = stack[stack.length - 1]!;
-        let position = 0;
-        if (stack.length === 1) {
-          position = (topLevelCounts.get(name) ?? 0) + 1;
-          topLevelCounts.set(name, position);
-        }
-        const element = makeElement(name, attributes, line, parent, position);
-        if (stack.length > 1) {
-          if (parent.children === NO_CHILDREN) {
-            parent.text = '';
-            parent.children = [];
-          }
-          parent.children.push(element);
-        }
-        stack.push(element);
-      },
-      close() {
-        const element = stack.pop()!;
-        if (stack.length === 1) onChild(element);
-      },
-      text(reader, start, end) {
-        if (stack.length < 2) return;
-        const element = stack[stack.length - 1]!;
-        if (element.children.length === 0) element.text += reader.read(start, end);
-      },
+        parent.children.push(element);
+      }
+      stack.push(element);
     },
-    onProgress,
-  );
+    close() {
+      const element = stack.pop()!;
+      if (stack.length === 1) onChild(element);
+    },
+    text(reader, start, end) {
+      if (stack.length < 2) return;
+      const element = stack[stack.length - 1]!;
+      if (element.children.length === 0) element.text += reader.read(start, end);
+    },
+  };
+}
+
+/**
+ * Parses a document held in one string whose root must be `rootName` and hands each complete child of the root
+ * to `onChild`, in document order.
+ */
+export function readTopLevelElements(source: string, file: string, rootName: string, onChild: (element: XmlElement) => void): void {
+  tokenizeXml(source, file, topLevelHandler(file, rootName, onChild));
+}
+
+/**
+ * The same over a document read as byte chunks (`FileTree.stream`), for files of any size; `onBytes` gets the
+ * bytes read so far.
+ */
+export async function streamTopLevelElements(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  rootName: string,
+  onChild: (element: XmlElement) => void,
+  onBytes?: (bytes: number) => void,
+): Promise<void> {
+  await tokenizeXmlStream(chunks, file, topLevelHandler(file, rootName, onChild), onBytes);
 }
 
 /** The first child with this name. */
