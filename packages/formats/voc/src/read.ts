@@ -31,12 +31,24 @@ interface Item {
   subset: string;
   tasks: Set<VocImageSetTask>;
   frame?: Frame;
+  /** Where its XML is when not at Annotations/<id>.xml (a flat folder of XML files). */
+  xmlPath?: string;
 }
 
 type SpecInit = Partial<Omit<AttributeSpec, 'id' | 'name'>>;
 // Attributes read from VOC are per-object values, so they are made mutable (kept per keyframe when tracks are rebuilt).
 const CHECKBOX: SpecInit = { input_type: 'checkbox', default_value: 'false', values: ['false', 'true'], mutable: true };
 const TEXT: SpecInit = { input_type: 'text', default_value: '', values: [], mutable: true };
+
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff']);
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function isXmlPath(path: string): boolean {
+  return path.toLowerCase().endsWith('.xml');
+}
 
 function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
@@ -58,8 +70,9 @@ function truthy(value: string): boolean | undefined {
 
 export async function readVoc(tree: FileTree, options: ReadOptions, context: FormatContext): Promise<Dataset> {
   const paths = tree.entries().map((entry) => entry.path);
-  const layout = findVocLayout(paths);
-  if (!layout) throw new ParseError('no PASCAL VOC layout found (ImageSets/Main|Segmentation|Layout|Action/*.txt or Annotations/*.xml)', { file: tree.name });
+  const flatXml = findVocLayout(paths) ? [] : paths.filter(isXmlPath);
+  const layout = findVocLayout(paths) ?? (flatXml.length > 0 ? { root: '', lists: [] } : undefined);
+  if (!layout) throw new ParseError('no PASCAL VOC layout found (ImageSets/Main|Segmentation|Layout|Action/*.txt, Annotations/*.xml or *.xml files)', { file: tree.name });
   const { root } = layout;
   const convMaskToPoly = options.convMaskToPoly ?? true;
   const builder = new DatasetBuilder();
@@ -112,6 +125,19 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
       items.set(`train\u0000${id}`, { id, subset: 'train', tasks: new Set(['Main']) });
     }
     if (items.size > 0) diagnostics.info('value-coerced', `no ImageSets lists: read ${items.size} Annotations/*.xml files as subset 'train', as CVAT does`, { file: annotationsPrefix });
+    // No Annotations/ folder either: CVAT moves every XML file of the upload into Annotations/ by its base name
+    // and lists them in train.txt (FORMATS.md §5.5), so files of one name in two folders collide.
+    for (const path of flatXml) {
+      const id = baseName(path).slice(0, -4);
+      const key = `train\u0000${id}`;
+      const first = items.get(key);
+      if (first) {
+        diagnostics.warn('duplicate', `'${path}' has the same name as '${first.xmlPath}'; only the first is read (CVAT would keep one of them)`, { file: path });
+        continue;
+      }
+      items.set(key, { id, subset: 'train', tasks: new Set(['Main']), xmlPath: path });
+    }
+    if (flatXml.length > 0) diagnostics.info('value-coerced', `no VOC folders: read ${items.size} XML file(s) as subset 'train', as CVAT does with a flat upload`, { file: tree.name });
   }
   const listedIds = new Set([...items.values()].map((item) => item.id));
   for (const path of paths) {
@@ -128,13 +154,22 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
     const id = extension ? relative.slice(0, -extension.length) : relative;
     if (!imageById.has(id)) imageById.set(id, path);
   }
+  // A flat folder has no JPEGImages/: an image of the XML's base name, anywhere, is its image.
+  if (flatXml.length > 0) {
+    for (const path of paths) {
+      const extension = extensionOf(path);
+      if (!IMAGE_EXTENSIONS.has(extension.toLowerCase())) continue;
+      const id = baseName(path).slice(0, -extension.length);
+      if (!imageById.has(id)) imageById.set(id, path);
+    }
+  }
 
   // First pass: frames (name = id + the image's extension: from <filename>, the image file, else Datumaro's .jpg).
   const parsed = new Map<string, ReturnType<typeof parseVocAnnotationXml>>();
   let done = 0;
   for (const item of items.values()) {
     throwIfAborted(context);
-    const xmlPath = `${annotationsPrefix}${item.id}.xml`;
+    const xmlPath = item.xmlPath ?? `${annotationsPrefix}${item.id}.xml`;
     let xml = parsed.get(item.id);
     if (!xml && tree.has(xmlPath)) {
       xml = parseVocAnnotationXml(await tree.readText(xmlPath), xmlPath);
@@ -172,7 +207,7 @@ export async function readVoc(tree: FileTree, options: ReadOptions, context: For
   for (const item of items.values()) {
     throwIfAborted(context);
     const frame = item.frame!;
-    const xmlPath = `${annotationsPrefix}${item.id}.xml`;
+    const xmlPath = item.xmlPath ?? `${annotationsPrefix}${item.id}.xml`;
     const xml = parsed.get(item.id);
     if (xml) {
       xml.annotation.object.forEach((object, index) => {
