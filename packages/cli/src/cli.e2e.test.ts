@@ -149,7 +149,7 @@ describe.skipIf(!built && !process.env['CI'])('annoconv (spawned)', () => {
   it('rejects an unknown format name (exit 3) listing the known ones', async () => {
     const run = await annoconv(['convert', cvatFolder, join(dir.path, 'unknown-out'), '--to', 'pascal'], dir.path);
     expect(run.code, run.stderr).toBe(3);
-    expect(run.stderr).toContain("unknown format 'pascal'; known formats: ");
+    expect(run.stderr).toContain("unknown format 'pascal'; did you mean voc (PASCAL VOC 1.1)?; known formats: ");
     expect(run.stderr).toContain('cvat-video');
   });
 

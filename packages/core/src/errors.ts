@@ -76,8 +76,9 @@ export class FormatNotDetectedError extends AnnoconvError {
 
 export class UnknownFormatError extends AnnoconvError {
   readonly requested: string;
-  constructor(requested: string, known: string[]) {
-    super('unknown-format', `unknown format '${requested}'; known formats: ${known.join(', ')}`);
+  constructor(requested: string, known: string[], suggestions: string[] = []) {
+    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '';
+    super('unknown-format', `unknown format '${requested}'${hint}; known formats: ${known.join(', ')}`);
     this.requested = requested;
   }
 }

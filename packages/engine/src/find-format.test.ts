@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownFormatError } from '@annoconv/core';
-import { findFormat } from './find-format.js';
+import { findFormat, suggestFormats } from './find-format.js';
 import { fakePlugins } from './test-doubles/fake-format.js';
 
 describe('findFormat', () => {
@@ -19,5 +19,12 @@ describe('findFormat', () => {
   it('throws UnknownFormatError listing the known ids', () => {
     expect(() => findFormat('nope', fakePlugins)).toThrow(UnknownFormatError);
     expect(() => findFormat('nope', fakePlugins)).toThrow(/unknown format 'nope'; known formats: fake, weak-fake, broken-fake, cvat-named-fake/);
+  });
+
+  it('suggests the formats a partial or mistyped name probably meant', () => {
+    expect(() => findFormat('weak', fakePlugins)).toThrow(/unknown format 'weak'; did you mean weak-fake\?; known formats: /);
+    expect(suggestFormats('fkae', fakePlugins)).toEqual(['fake']);
+    expect(suggestFormats('cvat 1', fakePlugins)).toEqual(['cvat-named-fake (CVAT 1.1)']);
+    expect(suggestFormats('zz', fakePlugins)).toEqual([]);
   });
 });
