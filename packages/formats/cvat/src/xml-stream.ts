@@ -35,9 +35,17 @@ function concat(parts: Uint8Array[], length: number): Uint8Array {
   return joined;
 }
 
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** `bytes` without a leading byte order mark, which `TextDecoder` drops by default (and `FileTree.readText`). */
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2] ? bytes.subarray(3) : bytes;
+}
+
 /**
  * Tokenizes the document in `chunks` and calls the handler, exactly as `tokenizeXml` would on the whole text
- * (as `TextDecoder` decodes it); `onBytes` gets the number of bytes read so far after each piece.
+ * (as `TextDecoder` decodes it); `onBytes` gets the number of bytes read so far after each piece. The last
+ * chunk goes with the end of the document, so a document of one chunk takes the plain one-string path.
  */
 export async function tokenizeXmlStream(chunks: AsyncIterable<Uint8Array>, file: string, handler: XmlHandler, onBytes?: (bytes: number) => void): Promise<void> {
   const tokenizer = createXmlTokenizer(file, handler);
@@ -49,19 +57,21 @@ export async function tokenizeXmlStream(chunks: AsyncIterable<Uint8Array>, file:
   let carried = 0;
   let bytes = 0;
   let first = true;
-  for await (const chunk of chunks) {
+
+  const feed = (chunk: Uint8Array): void => {
     bytes += chunk.byteLength;
-    if (chunk.byteLength === 0) continue;
+    if (chunk.byteLength === 0) return;
     pending.push(chunk);
     pendingLength += chunk.byteLength;
     // A token longer than a piece (a huge comment or attribute) is scanned again with each new piece; waiting
     // until the new bytes are at least as many as the carried ones keeps that to a logarithmic number of rescans.
-    if (pendingLength - carried < carried) continue;
+    if (pendingLength - carried < carried) return;
     let joined = concat(pending, pendingLength);
-    if (first && joined.length < 3) continue;
     if (first) {
+      // Too short to tell a byte order mark from the start of a character.
+      if (joined.length < BOM.length) return;
       first = false;
-      if (joined[0] === 0xef && joined[1] === 0xbb && joined[2] === 0xbf) joined = joined.subarray(3);
+      joined = withoutBom(joined);
     }
     const end = utf8Boundary(joined);
     const source = decoder.decode(joined.subarray(0, end));
@@ -75,9 +85,19 @@ export async function tokenizeXmlStream(chunks: AsyncIterable<Uint8Array>, file:
     pendingLength = carry.length + rest.length;
     carried = pendingLength;
     onBytes?.(bytes);
+  };
+
+  let held: Uint8Array | undefined;
+  for await (const chunk of chunks) {
+    if (held) feed(held);
+    held = chunk;
   }
-  let joined = concat(pending, pendingLength);
-  if (first && joined[0] === 0xef && joined[1] === 0xbb && joined[2] === 0xbf) joined = joined.subarray(3);
-  tokenizer.write(decoder.decode(joined), true);
+  if (held) {
+    bytes += held.byteLength;
+    pending.push(held);
+    pendingLength += held.byteLength;
+  }
+  const rest = concat(pending, pendingLength);
+  tokenizer.write(decoder.decode(first ? withoutBom(rest) : rest), true);
   onBytes?.(bytes);
 }
