@@ -4,6 +4,7 @@ describe('@annoconv/io', () => {
   it('exports exactly its public API', async () => {
     expect(Object.keys(await import('./index.js')).sort()).toEqual([
       'DATASET_META_FILE',
+      'DEFAULT_JSON_STREAM_THRESHOLD',
       'DEFAULT_LIMITS',
       'DEFAULT_STREAMING_THRESHOLD',
       'FolderSink',
@@ -43,6 +44,7 @@ describe('@annoconv/io', () => {
       'openZipFromBytes',
       'parseDatasetMeta',
       'parseLabelmap',
+      'parseSections',
       'parseVocClassList',
       'parseVocImageSet',
       'probeImageSize',
@@ -54,6 +56,7 @@ describe('@annoconv/io', () => {
       'rgbToHex',
       'rgbToIndexMask',
       'splitVocSegments',
+      'streamSections',
       'vocDefaultLabelmap',
       'vocPalette',
       'vocPaletteColor',

@@ -1,4 +1,5 @@
-// @annoconv/io: file trees over folders, zip archives and memory; safe paths; output sinks; image sizes; PNG.
+// @annoconv/io: file trees over folders, zip archives and memory; safe paths; output sinks; image sizes; PNG;
+// big JSON files read section by section.
 export * from './limits.js';
 export * from './memory-tree.js';
 export * from './safe-path.js';
@@ -19,3 +20,4 @@ export * from './image-size.js';
 export * from './image-size-from-tree.js';
 export * from './png-decode.js';
 export * from './png-encode.js';
+export * from './json-sections.js';

@@ -21,8 +21,7 @@ import {
   type TrackedShapeItem,
 } from '@annoconv/core';
 import { bitmapToCvatMask, rleFromString, rleToCvatMask, type Rle } from '@annoconv/geometry';
-import { decodePng, readDatasetMeta, type DatasetMeta } from '@annoconv/io';
-import { parseSections, streamSections, type SectionHandler } from './json-sections.js';
+import { decodePng, parseSections, readDatasetMeta, streamSections, type DatasetMeta, type SectionHandler } from '@annoconv/io';
 import { findAnnotationFiles, imageCandidates, type AnnotationFile } from './layout.js';
 import { round2 } from './numbers.js';
 import { annotationFields, categorySchema, checkNumbers, checkRecord, failAt, imageSchema, isRecord, type CocoAnnotation, type CocoCategory, type CocoTask } from './schema.js';

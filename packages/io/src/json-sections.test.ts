@@ -34,9 +34,9 @@ async function streamed(text: string, size: number): Promise<Record<string, unkn
   return result;
 }
 
-async function failure(text: string, size = 7): Promise<AnnoconvError> {
+async function failure(text: string, size = 7, root?: string): Promise<AnnoconvError> {
   try {
-    await streamed(text, size);
+    await streamSections(chunked(text, size), 'x.json', collector().handler, root === undefined ? {} : { root });
   } catch (error) {
     if (AnnoconvError.isInstance(error)) return error;
     throw error;
@@ -100,5 +100,14 @@ describe('streamSections', () => {
   it('rejects a top level that is not an object', async () => {
     expect((await failure('[1, 2]')).where?.jsonPath).toBe('$');
     expect((await failure('{"a": 1} x')).code).toBe('parse');
+  });
+
+  it("starts every error's JSON path with the root it is given", async () => {
+    const truncated = JSON.stringify({ items: [{ id: 1 }, { id: 2, annotations: [] }] });
+    expect((await failure(truncated.slice(0, -8), 7, '$')).where?.jsonPath).toBe('$.items[1]');
+    expect((await failure('{"items": [{"id": 1},\n{"id": 2,}]}', 1000, '$')).where?.jsonPath).toBe('$.items[1]');
+    expect((await failure('{"categories": {"a": 1,}, "items": []}', 5, '$')).where?.jsonPath).toBe('$.categories');
+    expect((await failure('{"items" 1}', 3, '$')).where?.jsonPath).toBe('$.items');
+    expect((await failure('[1]', 3, '$')).where?.jsonPath).toBe('$');
   });
 });

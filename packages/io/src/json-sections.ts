@@ -1,6 +1,6 @@
-// Reads a COCO JSON file as its top-level sections without holding the whole text or the whole parsed tree:
-// a byte scanner finds the top-level keys and cuts top-level arrays into batches of whole elements, and only
-// each batch goes through the native JSON.parse. Small files take the plain JSON.parse path.
+// Reads a JSON object file (COCO, Datumaro) as its top-level sections without holding the whole text or the whole
+// parsed tree: a byte scanner finds the top-level keys and cuts top-level arrays into batches of whole elements, and
+// only each batch goes through the native JSON.parse. Small files take the plain JSON.parse path.
 import { ParseError } from '@annoconv/core';
 
 export interface SectionHandler {
@@ -9,6 +9,17 @@ export interface SectionHandler {
   /** A top-level value that is not an array (`info`, or a section of the wrong type). */
   value(key: string, value: unknown): void;
 }
+
+export interface SectionOptions {
+  /**
+   * What the JSON paths of errors start with: `'$'` names an element `$.items[3]`; without it, `items[3]` (COCO's
+   * style). The whole object is `'$'` either way.
+   */
+  root?: string;
+}
+
+/** Files of at least this many bytes are worth streaming rather than parsing whole (COCO's and Datumaro's default). */
+export const DEFAULT_JSON_STREAM_THRESHOLD = 16 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8');
 /** Upper bound of the text handed to one JSON.parse call. */
@@ -74,7 +85,10 @@ type Phase = 'start' | 'key' | 'colon' | 'value' | 'scalar' | 'array' | 'after' 
  * whole elements, other values whole. Throws ParseError naming the file, line and JSON path on bad or truncated
  * input.
  */
-export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: string, handler: SectionHandler): Promise<void> {
+export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: string, handler: SectionHandler, options: SectionOptions = {}): Promise<void> {
+  const root = options.root;
+  /** The JSON path of a place inside the top-level value `key` (`path` starts with the key). */
+  const at = (path: string): string => (root ? `${root}.${path}` : path);
   let buffer: Uint8Array = new Uint8Array(0);
   /** Offset in `buffer` where the not yet handed-out text starts. */
   let start = 0;
@@ -94,7 +108,7 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
   // The elements from..to parsed as one array. The bytes around them are separators ('[' or ',' before, ',' or ']'
   // after), lent as the array's brackets for the decode and put back: JSON.parse of `[${text}]` would first copy the
   // concatenation, which made decoding and parsing 15 % slower.
-  const parse = (from: number, to: number, at: number): unknown[] => {
+  const parse = (from: number, to: number, atIndex: number): unknown[] => {
     let text: string;
     if (from > 0) {
       const before = buffer[from - 1]!;
@@ -108,7 +122,7 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
     try {
       return JSON.parse(text) as unknown[];
     } catch (error) {
-      throw locateBadElement(text.slice(1, -1), file, key, at, startLine, error);
+      throw locateBadElement(text.slice(1, -1), file, at(key), atIndex, startLine, error);
     }
   };
 
@@ -146,7 +160,7 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
     else if (phase === 'after' || phase === 'colon' || phase === 'start' || phase === 'end') start = buffer.length;
   }
   if (phase !== 'end') {
-    const where = phase === 'array' ? `${key}[${elementIndex + batchElements}]` : key || '$';
+    const where = phase === 'array' ? at(`${key}[${elementIndex + batchElements}]`) : key ? at(key) : '$';
     throw new ParseError('unexpected end of JSON (the file is truncated)', { file, line, jsonPath: where });
   }
 
@@ -200,7 +214,7 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
           index++;
           continue;
         }
-        if (bytes[index] !== CLOSE_ARRAY) throw new ParseError(`mismatched '}' in '${key}'`, { file, line, jsonPath: `${key}[${elementIndex + batchElements}]` });
+        if (bytes[index] !== CLOSE_ARRAY) throw new ParseError(`mismatched '}' in '${key}'`, { file, line, jsonPath: at(`${key}[${elementIndex + batchElements}]`) });
         flush(index, index + 1, line, true);
         phase = 'after';
         start = index + 1;
@@ -231,10 +245,10 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
             start = index;
             inString = true;
             expectKey = false;
-          } else throw new ParseError(`unexpected '${String.fromCharCode(byte)}' between top-level keys`, { file, line, jsonPath: key || '$' });
+          } else throw new ParseError(`unexpected '${String.fromCharCode(byte)}' between top-level keys`, { file, line, jsonPath: key ? at(key) : '$' });
           break;
         case 'colon':
-          if (byte !== COLON) throw new ParseError(`expected ':' after key '${key}'`, { file, line, jsonPath: key });
+          if (byte !== COLON) throw new ParseError(`expected ':' after key '${key}'`, { file, line, jsonPath: at(key) });
           phase = 'value';
           break;
         case 'value':
@@ -281,7 +295,7 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new ParseError(`invalid JSON value: ${(error as Error).message}`, { file, line: startLine, jsonPath: key }, { cause: error });
+      throw new ParseError(`invalid JSON value: ${(error as Error).message}`, { file, line: startLine, jsonPath: at(key) }, { cause: error });
     }
     handler.value(key, value);
     phase = 'after';
@@ -289,8 +303,8 @@ export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: st
   }
 }
 
-/** Finds which element of a batch is malformed, for an error that names it. */
-function locateBadElement(text: string, file: string, key: string, firstIndex: number, firstLine: number, cause: unknown): ParseError {
+/** Finds which element of a batch is malformed, for an error that names it (`path` is the array's JSON path). */
+function locateBadElement(text: string, file: string, path: string, firstIndex: number, firstLine: number, cause: unknown): ParseError {
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -318,12 +332,12 @@ function locateBadElement(text: string, file: string, key: string, firstIndex: n
       } catch (error) {
         const leading = /^\s*/.exec(piece)![0];
         const lineOfElement = elementLine + leading.split('\n').length - 1;
-        return new ParseError(`invalid JSON: ${(error as Error).message}`, { file, line: lineOfElement, jsonPath: `${key}[${index}]` }, { cause: error });
+        return new ParseError(`invalid JSON: ${(error as Error).message}`, { file, line: lineOfElement, jsonPath: `${path}[${index}]` }, { cause: error });
       }
       index++;
       elementStart = at + 1;
       elementLine = line;
     }
   }
-  return new ParseError(`invalid JSON: ${(cause as Error).message}`, { file, line: firstLine, jsonPath: `${key}[${firstIndex}]` }, { cause });
+  return new ParseError(`invalid JSON: ${(cause as Error).message}`, { file, line: firstLine, jsonPath: `${path}[${firstIndex}]` }, { cause });
 }
