@@ -1,13 +1,10 @@
 // Track ids: Ultralytics files with a trailing track id import as CVAT-style tracks; Detection Track writes the
 // 0-based track index after each per-frame box, plain Detection writes the boxes without identity.
-import * as geometry from '@annoconv/geometry';
 import { describe, expect, it } from 'vitest';
 import { createContext, type Dataset } from '@annoconv/core';
 import { MemoryTree } from '@annoconv/io';
 import { ultralyticsDetectionPlugin, ultralyticsPosePlugin, ultralyticsTrackPlugin } from './index.js';
 import { writeToMemory } from './test-helpers.js';
-
-const haveInterpolation = typeof (geometry as Record<string, unknown>)['tracksToShapes'] === 'function';
 
 describe('tracks', () => {
   it('a trailing track id becomes a track with outside keyframes after gaps and at its end', async () => {
@@ -34,7 +31,7 @@ describe('tracks', () => {
     expect(track.shapes[0]!.points).toEqual([80, 40, 120, 60]);
   });
 
-  it.skipIf(!haveInterpolation)('Detection Track writes per-frame boxes with the track index; Detection drops the identity', async () => {
+  it('Detection Track writes per-frame boxes with the track index; Detection drops the identity', async () => {
     const dataset: Dataset = {
       labels: [{ id: 1, name: 'car', color: '', type: 'rectangle', attributes: [], sublabels: [] }],
       frames: [0, 1, 2, 3, 4].map((index) => ({ index, name: `f${index}.jpg`, width: 200, height: 100, subset: '' })),
