@@ -76,6 +76,17 @@ describe('stats', () => {
     );
   });
 
+  it('--by-label adds the counts per label and the frames without annotations', async () => {
+    const run = await runCli(['stats', cvatFolder, '--json', '--by-label']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      byLabel: { car: { shapes: 1, tracks: 0, tags: 1, frames: 1 }, person: { shapes: 2, tracks: 0, tags: 0, frames: 2 } },
+      framesWithoutAnnotations: 0,
+    });
+    const text = await runCli(['stats', cvatFolder, '--by-label']);
+    expect(text.stdout).toContain('label   shapes  tracks    tags  frames\ncar          1       0       1       1\nperson       2       0       0       2\n');
+  });
+
   it('--from names the format instead of detecting it', async () => {
     const run = await runCli(['stats', join(cvatFolder, 'annotations.xml'), '--from', 'CVAT 1.1', '--json']);
     expect(JSON.parse(run.stdout).format).toBe('cvat');

@@ -20,6 +20,7 @@ describe('@annoconv/engine public exports', () => {
       'formatsListing',
       'importRequestId',
       'interruptedRequestMessage',
+      'labelStats',
       'normalizeRequestIdValue',
       'optionSpecs',
       'parseRequestId',

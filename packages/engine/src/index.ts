@@ -9,7 +9,7 @@ export { optionSpecs, resolveFormatOptions } from './format-options.js';
 export { readDataset, readerFor, writerFor, type ReadDatasetOptions, type ReadDatasetResult } from './read-dataset.js';
 export { convert, type ConvertOptions, type ConvertResult } from './convert.js';
 export { transforms, findTransform, boxAround, remapLabels, randomSplit, type DatasetTransform, type RemapLabelsOptions, type RandomSplitOptions } from './transforms/index.js';
-export { datasetStats, type DatasetStats } from './dataset-stats.js';
+export { datasetStats, labelStats, type DatasetStats, type LabelCounts, type LabelStats } from './dataset-stats.js';
 export { validateDataset } from './validate-dataset.js';
 export type { OutputTarget } from './open-input.js';
 export * from './requests/request-id.js';

@@ -9,6 +9,7 @@ interface StatsFlags extends LimitFlags {
   from?: string;
   json?: boolean;
   option?: Record<string, string>;
+  byLabel?: boolean;
 }
 
 export function registerStatsCommand(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
@@ -18,11 +19,12 @@ export function registerStatsCommand(program: Command, env: CliEnv, setExitCode:
     .argument('<input>', 'dataset folder, .zip archive, or single annotation file')
     .option('-f, --from <format>', 'format id or CVAT name (detected when omitted)')
     .option('-o, --option <name=value>', 'reader option, repeatable', collectOption)
-    .option('--json', 'print {format, frames, subsets, labels, tags, shapes, tracks, trackedShapes} as JSON');
-  addLimitOptions(command).addHelpText('after', examples(['annoconv stats dataset.zip --json', 'annoconv stats annotations.xml --from cvat --json']));
+    .option('--json', 'print {format, frames, subsets, labels, tags, shapes, tracks, trackedShapes} as JSON')
+    .option('--by-label', 'also count shapes, tracks, tags and frames per label, and the frames without annotations');
+  addLimitOptions(command).addHelpText('after', examples(['annoconv stats dataset.zip --json', 'annoconv stats annotations.xml --from cvat --json', 'annoconv stats coco.zip --by-label']));
   command.action(async (input: string, flags: StatsFlags) => {
     // Loaded on use, so `--help` and usage errors do not pay for loading every format.
-    const { datasetStats, readDataset } = await import('@annoconv/engine');
+    const { datasetStats, labelStats, readDataset } = await import('@annoconv/engine');
     const code = await runReported(env, { json: flags.json ?? false, subject: input }, async () => {
       const limits = limitsFrom(flags);
       const result = await readDataset(input, {
@@ -31,7 +33,7 @@ export function registerStatsCommand(program: Command, env: CliEnv, setExitCode:
         ...(env.signal ? { signal: env.signal } : {}),
         ...(limits ? { limits } : {}),
       });
-      const stats = { format: result.format, ...datasetStats(result.dataset) };
+      const stats = { format: result.format, ...datasetStats(result.dataset), ...(flags.byLabel ? labelStats(result.dataset) : {}) };
       if (flags.json) {
         env.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
       } else {
@@ -46,6 +48,7 @@ export function registerStatsCommand(program: Command, env: CliEnv, setExitCode:
             `shapes:         ${counts(stats.shapes)}`,
             `tracks:         ${counts(stats.tracks)}`,
             `tracked shapes: ${stats.trackedShapes}`,
+            ...(flags.byLabel ? labelLines(labelStats(result.dataset)) : []),
           ].join('\n') + '\n',
         );
       }
@@ -53,4 +56,16 @@ export function registerStatsCommand(program: Command, env: CliEnv, setExitCode:
     });
     setExitCode(code);
   });
+}
+
+/** The per-label table of the text output: one line a label, counts aligned under their headings. */
+function labelLines(stats: { byLabel: Record<string, { shapes: number; tracks: number; tags: number; frames: number }>; framesWithoutAnnotations: number }): string[] {
+  const rows = Object.entries(stats.byLabel);
+  const width = Math.max(5, ...rows.map(([name]) => name.length));
+  const cell = (value: number | string): string => String(value).padStart(8);
+  return [
+    `frames without annotations: ${stats.framesWithoutAnnotations}`,
+    `${'label'.padEnd(width)}${cell('shapes')}${cell('tracks')}${cell('tags')}${cell('frames')}`,
+    ...rows.map(([name, counts]) => `${name.padEnd(width)}${cell(counts.shapes)}${cell(counts.tracks)}${cell(counts.tags)}${cell(counts.frames)}`),
+  ];
 }
