@@ -51,6 +51,9 @@ const overrides: Record<string, Partial<FormatProfile>> = {
   'coco-keypoints': { rebuildsTracks: true },
   datumaro: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true },
   voc: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true },
+  // LabelMe keeps a box's rotation and every attribute in the object's attribute text, but no label list: a label
+  // comes back only through its objects (the writer reports the others, field-dropped).
+  labelme: { keepsRotation: true, keepsAttributes: true, keepsUnusedLabels: false },
   // MOT frame n is the frame whose item id is the number n, else the one at position n − 1 (CVAT's rule); frames
   // are read back as 000001.jpg… up to the last annotated one (CVAT writes no seqinfo.ini).
   mot: { rebuildsTracks: true, frames: 'mot-numbers', keepsEmptyFrames: false },

@@ -71,3 +71,17 @@ describe('LabelMe round trip', () => {
     expect(canonicalShapes(back)).toEqual(expected);
   });
 });
+
+describe('LabelMe labels', () => {
+  it('reports the labels no written object uses: LabelMe keeps no label list, so they do not come back', async () => {
+    const dataset = datasetWith(['car', 'person', 'tree'], [{ name: 'a.jpg', width: 8, height: 8 }]);
+    dataset.annotations.shapes = [box({ label_id: 1, frame: 0, points: [1, 1, 4, 4] }), box({ label_id: 3, frame: 0, type: 'polyline', points: [1, 1, 4, 4] })];
+    const sink = new MemorySink();
+    const context = createContext();
+    await writeLabelMe(dataset, sink, {}, context);
+    const reported = context.diagnostics.items.filter((item) => item.code === 'field-dropped');
+    expect(reported.map((item) => item.message)).toEqual([expect.stringMatching(/'person', 'tree'/)]);
+    const back = await readLabelMe(sink.toTree(), {}, createContext());
+    expect(back.labels.map((label) => label.name)).toEqual(['car']);
+  });
+});

@@ -55,6 +55,8 @@ export async function writeLabelMe(dataset: Dataset, sink: FileSink, options: Wr
   for (const tag of dataset.annotations.tags) diagnostics.warn('tag-unsupported', 'LabelMe cannot hold tags; dropped', { frame: tag.frame, objectKind: 'tag', ...(tag.id !== null ? { objectId: tag.id } : {}) });
 
   const written = new Set<string>();
+  /** Labels of the objects written: LabelMe has no label list, so a label comes back only through its objects. */
+  const usedLabels = new Set<number>();
   let done = 0;
   for (const frame of dataset.frames) {
     throwIfAborted(context);
@@ -95,6 +97,7 @@ export async function writeLabelMe(dataset: Dataset, sink: FileSink, options: Wr
       if (item.shape.type === 'ellipse') diagnostics.info('shape-converted', 'ellipse written as a mask', shapeWhere);
       if (item.shape.z_order) diagnostics.info('z-order-dropped', 'LabelMe keeps no z_order', shapeWhere);
       kept.push(item);
+      usedLabels.add(item.shape.label_id);
     });
 
     // Groups become parts: the first member is the leader listing the others, which point back to it.
@@ -145,6 +148,9 @@ export async function writeLabelMe(dataset: Dataset, sink: FileSink, options: Wr
     }
     context.onProgress?.({ stage: 'writing', done: ++done, total: dataset.frames.length });
   }
+  const unused = dataset.labels.filter((label) => !usedLabels.has(label.id)).map((label) => `'${label.name}'`);
+  if (unused.length > 0)
+    diagnostics.info('field-dropped', `${unused.length} label(s) used by no written object are lost (LabelMe keeps no label list): ${unused.slice(0, 10).join(', ')}${unused.length > 10 ? ', …' : ''}`, { objectKind: 'label' });
 
   /** The attribute text (label attributes with defaults, rotation of boxes, track_id / keyframe) and the username. */
   function attributeText(label: Label | Sublabel, shape: Shape, track: Item['track']): { text: string; username: string } {
