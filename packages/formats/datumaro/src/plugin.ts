@@ -1,7 +1,7 @@
 // The Datumaro 1.0 format plugin ("Datumaro 1.0" in CVAT).
 import { listing, type FormatPlugin } from '@annoconv/core';
 import { detectDatumaro } from './detect.js';
-import { readDatumaro } from './read.js';
+import { DEFAULT_STREAM_THRESHOLD, readDatumaro } from './read.js';
 import { writeDatumaro } from './write.js';
 
 export const datumaroPlugin: FormatPlugin = {
@@ -18,7 +18,15 @@ export const datumaroPlugin: FormatPlugin = {
     imageSizes: true,
     images: true,
   },
-  options: [{ name: 'convMaskToPoly', type: 'boolean', default: false, description: 'Turn masks into polygons on import.' }],
+  options: [
+    { name: 'convMaskToPoly', type: 'boolean', default: false, description: 'Turn masks into polygons on import.' },
+    {
+      name: 'streamThreshold',
+      type: 'number',
+      default: DEFAULT_STREAM_THRESHOLD,
+      description: 'annotation files of at least this many bytes are streamed section by section instead of parsed whole',
+    },
+  ],
   detect: (tree) => detectDatumaro(tree),
   read: (tree, options, context) => readDatumaro(tree, options, context),
   write: (dataset, sink, options, context) => writeDatumaro(dataset, sink, options, context),

@@ -27,13 +27,33 @@ import {
   type Where,
 } from '@annoconv/core';
 import { decodeRle, maskToPolygons, rleFromString, rleToCvatMask, type Rle } from '@annoconv/geometry';
-import { z } from 'zod';
-import { ALLOWED_VERSIONS, annotationSchema, documentSchema, itemSchema, type DatumaroAnnotation, type DatumaroDocument } from './schema.js';
+import { DEFAULT_JSON_STREAM_THRESHOLD, streamSections, type SectionHandler } from '@annoconv/io';
+import type { z } from 'zod';
+import { checkAnnotation, checkItem, type CheckedItem } from './item-check.js';
+import { ALLOWED_VERSIONS, categoriesSchema, type DatumaroAnnotation, type DatumaroCategories } from './schema.js';
 import { extensionOf, findAnnotationFiles, type AnnotationFile } from './paths.js';
 
 export interface DatumaroReadOptions extends ReadOptions {
   /** Turn masks into polygons (CVAT's conv_mask_to_poly); Datumaro's importer keeps masks by default. */
   convMaskToPoly?: boolean;
+  /** Annotation files of at least this many bytes are streamed section by section instead of parsed whole. */
+  streamThreshold?: number;
+}
+
+/** Files at least this big are streamed, `items` handed over in batches (the same default as COCO's). */
+export const DEFAULT_STREAM_THRESHOLD = DEFAULT_JSON_STREAM_THRESHOLD;
+
+/** Top-level keys whose value is not an array: one met as an array is checked (and refused) like a value. */
+const VALUE_KEYS = new Set(['dm_format_version', 'media_type', 'categories']);
+
+/** A file's bytes without a leading UTF-8 byte order mark, which the whole-file path's TextDecoder drops too. */
+async function* withoutBom(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) yield chunk.subarray(3);
+    else yield chunk;
+    first = false;
+  }
 }
 
 interface LabelRef {
@@ -58,6 +78,19 @@ function rotationOf(value: unknown): number {
 function truthy(value: unknown): boolean {
   if (typeof value === 'string') return value.toLowerCase() === 'true' || value === '1';
   return Boolean(value);
+}
+
+/**
+ * `points` as one list of numbers: the array itself when it is already flat (the usual case; it is fresh from
+ * JSON.parse and becomes the shape's own), else nested pairs joined. Array.prototype.flat cost more than the rest of
+ * reading a polygon.
+ */
+function flatPoints(points: DatumaroAnnotation['points']): number[] {
+  if (points === undefined) return [];
+  for (let index = 0; index < points.length; index++) {
+    if (typeof points[index] !== 'number') return points.flat();
+  }
+  return points as number[];
 }
 
 const SOURCES = new Set(['auto', 'semi-auto', 'manual', 'file']);
@@ -97,24 +130,77 @@ class DatumaroReader {
   }
 
   private async readFile(file: AnnotationFile): Promise<void> {
-    const json = parseJson(await this.tree.readText(file.path), file.path);
-    const parsed = documentSchema.safeParse(json);
-    if (!parsed.success) throw new SchemaError(zodIssues(parsed.error, '$'), { where: { file: file.path }, subject: file.path });
-    const document = parsed.data;
-    if (!ALLOWED_VERSIONS.has(document.dm_format_version)) {
-      throw new ParseError(`unsupported dm_format_version '${document.dm_format_version}' (this reader knows the legacy envelope and 1.0)`, { file: file.path, jsonPath: '$.dm_format_version' });
-    }
-    this.readCategories(document, file);
-    document.items.forEach((raw, index) => {
-      const where: Where = { file: file.path, jsonPath: `$.items[${index}]` };
-      const item = itemSchema.safeParse(raw);
-      if (!item.success) throw new SchemaError(zodIssues(item.error, `$.items[${index}]`), { where: { file: file.path } });
-      this.readItem(item.data, file, where);
-    });
+    const threshold = typeof this.options.streamThreshold === 'number' ? this.options.streamThreshold : DEFAULT_STREAM_THRESHOLD;
+    const handler = this.fileHandler(file);
+    if ((file.size ?? Number.POSITIVE_INFINITY) < threshold) {
+      const root = parseJson(await this.tree.readText(file.path), file.path);
+      if (typeof root !== 'object' || root === null || Array.isArray(root)) throw new ParseError('expected a JSON object at the top level', { file: file.path, jsonPath: '$' });
+      for (const [key, value] of Object.entries(root)) {
+        if (Array.isArray(value)) handler.elements(key, value, 0);
+        else handler.value(key, value);
+      }
+    } else await streamSections(withoutBom(this.tree.stream(file.path)), file.path, handler, { root: '$' });
+    handler.finish();
   }
 
-  private readCategories(document: DatumaroDocument, file: AnnotationFile): void {
-    const labels = document.categories.label?.labels ?? [];
+  /**
+   * Takes one file's top-level sections in file order, whole or streamed. Items wait until the categories are read
+   * (Datumaro writes `categories` first, but the keys of a JSON object may come in any order).
+   */
+  private fileHandler(file: AnnotationFile): SectionHandler & { finish(): void } {
+    let categoriesRead = false;
+    let pending: Array<{ items: unknown[]; firstIndex: number }> = [];
+    const readItems = (items: unknown[], firstIndex: number): void => {
+      throwIfAborted(this.context);
+      for (let offset = 0; offset < items.length; offset++) {
+        const jsonPath = `$.items[${firstIndex + offset}]`;
+        this.readItem(checkItem(items[offset], file.path, jsonPath), file, { file: file.path, jsonPath });
+      }
+    };
+    const readCategories = (categories: DatumaroCategories): void => {
+      this.readCategories(categories);
+      categoriesRead = true;
+      for (const batch of pending) readItems(batch.items, batch.firstIndex);
+      pending = [];
+    };
+    const value = (key: string, value: unknown): void => {
+      switch (key) {
+        case 'dm_format_version':
+          if (typeof value !== 'string') throw new SchemaError([{ path: '$.dm_format_version', message: 'expected a string' }], { where: { file: file.path }, subject: file.path });
+          if (!ALLOWED_VERSIONS.has(value)) throw new ParseError(`unsupported dm_format_version '${value}' (this reader knows the legacy envelope and 1.0)`, { file: file.path, jsonPath: '$.dm_format_version' });
+          return;
+        case 'media_type':
+          if (typeof value !== 'number') throw new SchemaError([{ path: '$.media_type', message: 'expected a number' }], { where: { file: file.path }, subject: file.path });
+          return;
+        case 'categories': {
+          const parsed = categoriesSchema.safeParse(value);
+          if (!parsed.success) throw new SchemaError(zodIssues(parsed.error, '$.categories'), { where: { file: file.path }, subject: file.path });
+          readCategories(parsed.data);
+          return;
+        }
+        case 'items':
+          throw new SchemaError([{ path: '$.items', message: 'expected an array' }], { where: { file: file.path }, subject: file.path });
+        default:
+          // `info` (legacy), `infos` (1.0) and anything newer carry nothing the CVAT model holds.
+          return;
+      }
+    };
+    return {
+      elements: (key, elements, firstIndex) => {
+        if (key === 'items') {
+          if (categoriesRead) readItems(elements, firstIndex);
+          else pending.push({ items: elements, firstIndex });
+        } else if (VALUE_KEYS.has(key)) value(key, elements);
+      },
+      value,
+      finish: () => {
+        if (!categoriesRead) readCategories({});
+      },
+    };
+  }
+
+  private readCategories(categories: DatumaroCategories): void {
+    const labels = categories.label?.labels ?? [];
     this.labelRefs = [];
     // Parents first, so a sub-label listed before its parent still finds it.
     const topLevel = new Map<string, Label>();
@@ -137,13 +223,12 @@ class DatumaroReader {
       this.labelRefs[index] = ref;
     });
     this.skeletonOrder = new Map();
-    for (const item of document.categories.points?.items ?? []) {
+    for (const item of categories.points?.items ?? []) {
       const skeleton = this.labelRefs[item.label_id];
       if (!skeleton || skeleton.parent || skeleton.label.type !== 'skeleton') continue;
       this.skeletonOrder.set(item.label_id, item.labels);
       this.ensureSkeletonSvg(skeleton.label as Label, item.labels, item.joints);
     }
-    void file;
   }
 
   private ensureSkeletonSvg(label: Label, names: string[], joints: number[][]): void {
@@ -154,7 +239,7 @@ class DatumaroReader {
     label.svg = buildSkeletonSvg(names, pairs);
   }
 
-  private frameFor(item: z.output<typeof itemSchema>, file: AnnotationFile): Frame {
+  private frameFor(item: CheckedItem, file: AnnotationFile): Frame {
     const imagePath = item.image?.path || item.media?.path || '';
     const extension = imagePath ? extensionOf(imagePath) : '';
     const name = item.id + extension;
@@ -173,18 +258,17 @@ class DatumaroReader {
     return frame;
   }
 
-  private readItem(item: z.output<typeof itemSchema>, file: AnnotationFile, where: Where): void {
+  private readItem(item: CheckedItem, file: AnnotationFile, where: Where): void {
     if (item.point_cloud) {
       this.context.diagnostics.warn('data-unsupported', `item '${item.id}' is a point cloud; 3D data is not supported and the item was skipped`, where);
       return;
     }
     const frame = this.frameFor(item, file);
-    item.annotations.forEach((raw, index) => {
-      const annotationWhere: Where = { ...where, jsonPath: `${where.jsonPath}.annotations[${index}]`, frame: frame.index, frameName: frame.name };
-      const parsed = annotationSchema.safeParse(raw);
-      if (!parsed.success) throw new SchemaError(zodIssues(parsed.error, annotationWhere.jsonPath!), { where: { file: file.path } });
-      this.readAnnotation(parsed.data, frame, annotationWhere);
-    });
+    const annotations = item.annotations;
+    for (let index = 0; index < annotations.length; index++) {
+      const jsonPath = `${where.jsonPath}.annotations[${index}]`;
+      this.readAnnotation(checkAnnotation(annotations[index], file.path, jsonPath), frame, { ...where, jsonPath, frame: frame.index, frameName: frame.name });
+    }
   }
 
   private attributesFor(label: Label | Sublabel, values: Record<string, unknown>): AttributeVal[] {
@@ -238,7 +322,7 @@ class DatumaroReader {
       elements: [] as SubShape[],
     };
     const shapes: Shape[] = [];
-    const flat = (): number[] => (annotation.points ?? []).flat() as number[];
+    const flat = (): number[] => flatPoints(annotation.points);
     switch (type) {
       case 'bbox': {
         const [x, y, width, height] = annotation.bbox ?? this.missing('bbox', where);
@@ -355,7 +439,7 @@ class DatumaroReader {
         elements.push(element(sublabel as Sublabel, entry.points[0] ?? 0, entry.points[1] ?? 0, entry.visibility?.[0] ?? 2, entry.attributes));
       }
     } else {
-      const points = (annotation.points ?? []).flat() as number[];
+      const points = flatPoints(annotation.points);
       if (points.length !== order.length * 3) throw new ParseError(`a skeleton of '${skeleton.name}' needs ${order.length} (x, y, visibility) triplets, got ${points.length} numbers`, where);
       order.forEach((name, index) => {
         const sublabel = skeleton.sublabels.find((candidate) => candidate.name === name) ?? this.builder.sublabel(skeleton, name);

@@ -1,5 +1,5 @@
-// The native shape of a Datumaro 1.0 JSON subset file (`annotations/<subset>.json`), lenient where real files vary
-// (current `dm_format_version: "1.0"` envelope and the legacy one without it; `info` or `infos`).
+// The native shape of the parts of a Datumaro 1.0 JSON subset file (`annotations/<subset>.json`), lenient where real
+// files vary (current `dm_format_version: "1.0"` envelope and the legacy one without it; `info` or `infos`).
 import { z } from 'zod';
 
 const number = z.number();
@@ -15,6 +15,17 @@ export const pointsCategoriesSchema = z.object({
   items: z.array(z.object({ label_id: z.number().int(), labels: z.array(z.string()).default([]), joints: z.array(z.array(z.number().int())).default([]) })).default([]),
 });
 
+export const categoriesSchema = z.looseObject({
+  label: labelCategoriesSchema.optional(),
+  points: pointsCategoriesSchema.optional(),
+  mask: z.unknown().optional(),
+});
+export type DatumaroCategories = z.output<typeof categoriesSchema>;
+
+/**
+ * One annotation of an item. The reader checks annotations with `checkAnnotation` (item-check.ts), which accepts
+ * exactly what this schema accepts (a test holds them together).
+ */
 export const annotationSchema = z.looseObject({
   id: z.number().nullish(),
   type: z.string(),
@@ -32,6 +43,7 @@ export const annotationSchema = z.looseObject({
 });
 export type DatumaroAnnotation = z.output<typeof annotationSchema>;
 
+/** One element of `items`; the reader checks items with `checkItem` (item-check.ts), held to this schema by a test. */
 export const itemSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).transform(String),
   annotations: z.array(z.unknown()).optional().default([]),
@@ -41,23 +53,6 @@ export const itemSchema = z.looseObject({
   point_cloud: z.object({ path: z.string().optional() }).nullish(),
 });
 export type DatumaroItem = z.output<typeof itemSchema>;
-
-export const documentSchema = z.looseObject({
-  dm_format_version: z.string().optional(),
-  media_type: z.number().optional(),
-  info: z.unknown().optional(),
-  infos: z.unknown().optional(),
-  categories: z
-    .looseObject({
-      label: labelCategoriesSchema.optional(),
-      points: pointsCategoriesSchema.optional(),
-      mask: z.unknown().optional(),
-    })
-    .optional()
-    .default({}),
-  items: z.array(z.unknown()).default([]),
-});
-export type DatumaroDocument = z.output<typeof documentSchema>;
 
 /** The envelope versions this reader accepts, as Datumaro's own reader does. */
 export const ALLOWED_VERSIONS = new Set([undefined, '1.0']);
