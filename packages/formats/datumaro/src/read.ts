@@ -46,14 +46,25 @@ export const DEFAULT_STREAM_THRESHOLD = DEFAULT_JSON_STREAM_THRESHOLD;
 /** Top-level keys whose value is not an array: one met as an array is checked (and refused) like a value. */
 const VALUE_KEYS = new Set(['dm_format_version', 'media_type', 'categories']);
 
-/** A file's bytes without a leading UTF-8 byte order mark, which the whole-file path's TextDecoder drops too. */
+/** A file's bytes without a leading UTF-8 byte order mark (the whole-file path's TextDecoder drops it too). */
 async function* withoutBom(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  let first = true;
+  // The mark's three bytes may come in more than one chunk.
+  let head = new Uint8Array(0);
+  let checked = false;
   for await (const chunk of chunks) {
-    if (first && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) yield chunk.subarray(3);
-    else yield chunk;
-    first = false;
+    if (checked) {
+      yield chunk;
+      continue;
+    }
+    const joined = new Uint8Array(head.length + chunk.length);
+    joined.set(head);
+    joined.set(chunk, head.length);
+    head = joined;
+    if (head.length < 3) continue;
+    checked = true;
+    yield head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
   }
+  if (!checked && head.length > 0) yield head;
 }
 
 interface LabelRef {
