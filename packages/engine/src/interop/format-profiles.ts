@@ -54,6 +54,9 @@ const overrides: Record<string, Partial<FormatProfile>> = {
   // LabelMe keeps a box's rotation and every attribute in the object's attribute text, but no label list: a label
   // comes back only through its objects (the writer reports the others, field-dropped).
   labelme: { keepsRotation: true, keepsAttributes: true, keepsUnusedLabels: false },
+  // KITTI's label_2/ keeps no image size (the writer says so, field-dropped); only a segmentation-only export has
+  // its sizes back, from the instance PNGs. Without image_2/, a frame's extension is not known (read as .png).
+  kitti: { sizes: 'none', frames: 'stems' },
   // MOT frame n is the frame whose item id is the number n, else the one at position n − 1 (CVAT's rule); frames
   // are read back as 000001.jpg… up to the last annotated one (CVAT writes no seqinfo.ini).
   mot: { rebuildsTracks: true, frames: 'mot-numbers', keepsEmptyFrames: false },

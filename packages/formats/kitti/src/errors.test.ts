@@ -65,7 +65,7 @@ describe('KITTI writer', () => {
     dataset.annotations.shapes = [box({ label_id: 1, frame: 0, points: [0, 0, 2, 2] }), box({ label_id: 1, frame: 0, points: [0, 0, 2, 2], rotation: 30 })];
     const writeContext = createContext();
     await writeKitti(dataset, new MemorySink(), {}, writeContext);
-    expect(writeContext.diagnostics.items.map((item) => item.code)).toEqual(['invalid-value', 'shape-converted', 'data-unsupported', 'invalid-value']);
+    expect(writeContext.diagnostics.items.map((item) => item.code)).toEqual(['invalid-value', 'shape-converted', 'shape-unsupported', 'data-unsupported', 'field-dropped', 'invalid-value']);
   });
 });
 

@@ -47,10 +47,32 @@ describe('KITTI writer regressions', () => {
     expect(back.annotations.shapes).toHaveLength(1);
   });
 
-  it('a segmentation export writes no label_2 file for a bare frame and reports it', async () => {
-    const { files, diagnostics } = await roundTrip(dataset([frame(0), frame(1)], [shape(0, 'polygon', [1, 1, 8, 1, 8, 8])]));
+  it('a segmentation export writes a background-only instance PNG for a bare frame, which reads back with its size', async () => {
+    const { files, diagnostics, back } = await roundTrip(dataset([frame(0), frame(1)], [shape(0, 'polygon', [1, 1, 8, 1, 8, 8])]));
     expect(Object.keys(files).some((path) => path.includes('label_2/'))).toBe(false);
-    expect(diagnostics.some((item) => item.code === 'annotation-unmatched' && item.where?.frameName === 'f1.png')).toBe(true);
+    expect(Object.keys(files)).toContain('default/instance/f1.png');
+    expect(diagnostics.filter((item) => item.code !== 'shape-converted')).toEqual([]);
+    expect(back.frames.map((item) => [item.name, item.width, item.height])).toEqual([['f0.png', 10, 10], ['f1.png', 10, 10]]);
+    expect(back.annotations.shapes.map((item) => item.frame)).toEqual([0]);
+  });
+
+  it('a bare frame of unknown size in a segmentation export is reported by name', async () => {
+    const { diagnostics, back } = await roundTrip(dataset([frame(0), { ...frame(1), width: undefined, height: undefined } as unknown as Dataset['frames'][number]], [shape(0, 'polygon', [1, 1, 8, 1, 8, 8])]));
+    expect(diagnostics.filter((item) => item.code === 'annotation-unmatched').map((item) => item.where?.frameName)).toEqual(['f1.png']);
+    expect(back.frames.map((item) => item.name)).toEqual(['f0.png']);
+  });
+
+  it('an export of boxes and masks gives every frame a label_2 file and reports, per frame, the masks import skips', async () => {
+    const { files, diagnostics, back } = await roundTrip(dataset([frame(0), frame(1), frame(2)], [shape(0, 'rectangle', [1, 1, 4, 4]), shape(1, 'polygon', [1, 1, 8, 1, 8, 8])]));
+    expect(Object.keys(files).filter((path) => path.includes('label_2/')).sort()).toEqual(['default/label_2/f0.txt', 'default/label_2/f1.txt', 'default/label_2/f2.txt']);
+    expect(diagnostics.filter((item) => item.code === 'shape-unsupported').map((item) => item.where?.frameName)).toEqual(['f1.png']);
+    expect(back.frames.map((item) => item.name)).toEqual(['f0.png', 'f1.png', 'f2.png']);
+  });
+
+  it('reports that label_2 keeps no image size', async () => {
+    const { diagnostics, back } = await roundTrip(dataset([frame(0)], [shape(0, 'rectangle', [1, 1, 4, 4])]));
+    expect(diagnostics.map((item) => item.code)).toEqual(['field-dropped']);
+    expect(back.frames[0]!.width).toBeUndefined();
   });
 
   it('a dataset without frames writes an empty label_2/ folder and reads back as an empty dataset with its labels', async () => {

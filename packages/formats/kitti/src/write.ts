@@ -70,6 +70,8 @@ export async function writeKitti(dataset: Dataset, sink: FileSink, options: Writ
   let framesWithMasks = 0;
   /** Frames that got neither a label_2 file nor masks: subset and item id. */
   const bare: Array<{ subset: string; id: string; frame: Frame }> = [];
+  /** Frames whose shapes were painted into instance/, with how many shapes and whether they got a label_2 file. */
+  const painted: Array<{ subset: string; id: string; frame: Frame; count: number; boxes: boolean }> = [];
   let done = 0;
   for (const frame of dataset.frames) {
     throwIfAborted(context);
@@ -109,32 +111,49 @@ export async function writeKitti(dataset: Dataset, sink: FileSink, options: Writ
       framesWithBoxes++;
       await sink.write(`${subset}/label_2/${id}.txt`, boxes.map((line) => `${line}\n`).join(''));
     }
-    let painted = false;
+    let paintedHere = false;
     if (masked.length > 0) {
       if (!frame.width || !frame.height) diagnostics.warn('image-size-unknown', `image size unknown; ${masked.length} shape(s) cannot be painted`, where);
       else {
         framesWithMasks++;
-        painted = true;
+        paintedHere = true;
+        painted.push({ subset, id, frame, count: masked.length, boxes: boxes.length > 0 });
         await writeMasks(frame, subset, id, masked);
       }
     }
-    if (boxes.length === 0 && !painted) bare.push({ subset, id, frame });
+    if (boxes.length === 0 && !paintedHere) bare.push({ subset, id, frame });
     if (options.saveImages) {
       if (frame.image) await sink.write(`${subset}/image_2/${frame.name}`, await frame.image.read());
       else diagnostics.warn('image-missing', 'no image bytes to save', where);
     }
     context.onProgress?.({ stage: 'writing', done: ++done, total: dataset.frames.length });
   }
-  // Datumaro's KITTI detection export writes a label_2 file for every item, empty when it has no boxes; so do we,
-  // unless the export is a segmentation one (a label_2/ folder would make readers skip its instance/ masks).
-  if (framesWithMasks === 0) for (const { subset, id } of bare) await sink.write(`${subset}/label_2/${id}.txt`, '');
-  else if (bare.length > 0)
-    diagnostics.warn('annotation-unmatched', `${bare.length} frame(s) without boxes or masks get no file in a segmentation export and do not read back: ${bare.slice(0, 5).map((item) => `'${item.frame.name}'`).join(', ')}${bare.length > 5 ? ', …' : ''}`, { frame: bare[0]!.frame.index, frameName: bare[0]!.frame.name });
+  // Datumaro's KITTI detection export writes a label_2 file for every item with boxes; annoconv writes one, empty,
+  // for every other frame of an export that has label_2/ too, so that its frames read back (Datumaro's reader
+  // lists the items of label_2/).
+  const mixed = framesWithBoxes > 0 && framesWithMasks > 0;
+  if (framesWithMasks === 0 || mixed) for (const { subset, id } of bare) await sink.write(`${subset}/label_2/${id}.txt`, '');
+  if (mixed) {
+    for (const item of painted) {
+      if (!item.boxes) await sink.write(`${item.subset}/label_2/${item.id}.txt`, '');
+      // Datumaro's KittiImporter picks one of the conflicting sources, the first by name: kitti_detection.
+      diagnostics.warn('shape-unsupported', `${item.count} shape(s) painted into ${item.subset}/instance/${item.id}.png do not read back: KITTI import (CVAT, Datumaro) reads only label_2/ when the export holds boxes too`, { frame: item.frame.index, frameName: item.frame.name });
+    }
+    diagnostics.warn('data-unsupported', `the export holds label_2/ (${framesWithBoxes} frame(s)) and instance/ (${framesWithMasks} frame(s)); KITTI import (CVAT, Datumaro) reads only label_2/ when both exist`);
+  } else if (framesWithMasks > 0) {
+    // A segmentation export: a frame without objects gets an instance PNG of background only (class 0, which
+    // import removes), so that it reads back with its size; without a size it cannot.
+    for (const { subset, id, frame } of bare) {
+      if (frame.width && frame.height) await writeMasks(frame, subset, id, []);
+      else diagnostics.warn('annotation-unmatched', 'frame without objects and of unknown size: a segmentation export has no file for it, so it does not read back', { frame: frame.index, frameName: frame.name });
+    }
+  }
   // No frame at all: an empty label_2/ folder (marked by an empty '.keep' file, as archives keep no empty folder),
   // so that the output reads back as an empty dataset with its label_colors.txt.
   if (framesWithBoxes === 0 && framesWithMasks === 0 && bare.length === 0) await sink.write(`default/label_2/${EMPTY_FOLDER_MARKER}`, '');
-  if (framesWithBoxes > 0 && framesWithMasks > 0)
-    diagnostics.warn('data-unsupported', `the export holds label_2/ (${framesWithBoxes} frame(s)) and instance/ (${framesWithMasks} frame(s)); KITTI import (CVAT, Datumaro) reads only label_2/ when both exist`);
+  const sized = dataset.frames.filter((frame) => frame.width && frame.height && !deleted.has(frame.index)).length;
+  if ((framesWithMasks === 0 || mixed) && sized > 0)
+    diagnostics.info('field-dropped', `label_2/ keeps no image size: ${sized} frame(s) read back without one${options.saveImages ? ' unless their image is saved' : ''}`);
   for (const entry of classes)
     if (/\s/.test(entry.name)) diagnostics.warn('invalid-value', `label '${entry.name}' holds whitespace; label_colors.txt names are single tokens, so KITTI import fails on it`, { objectKind: 'label', objectId: entry.name });
   await sink.write('label_colors.txt', formatLabelColors(classes));
