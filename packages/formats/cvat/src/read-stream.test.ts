@@ -114,4 +114,18 @@ describe('readCvat streaming', () => {
       expect(await outcome(new ChunkedTree({ 'annotations.xml': xml }, [5, 64]))).toEqual(reference);
     }
   });
+
+  it('reports parsing progress in bytes of the file, up to its size', async () => {
+    // Multi-byte characters make bytes and characters differ; 9 MB make several 1 MiB chunks.
+    const filler = `<!-- ${'é€𝄞'.repeat(1 << 20)} -->`;
+    const xml = new TextEncoder().encode(`<annotations>${filler}<image id="0" name="a.jpg"/></annotations>`);
+    const reports: Array<{ stage: string; done: number; total?: number }> = [];
+    const dataset = await readCvat(new MemoryTree({ 'annotations.xml': xml }), {}, createContext({ onProgress: (progress) => reports.push(progress) }));
+    expect(dataset.frames.map((frame) => frame.name)).toEqual(['a.jpg']);
+    const parsing = reports.filter((report) => report.stage === 'parsing annotations');
+    expect(parsing.length).toBeGreaterThan(1);
+    expect(parsing.every((report) => report.total === xml.byteLength)).toBe(true);
+    expect(parsing.map((report) => report.done)).toEqual([...parsing.map((report) => report.done)].sort((a, b) => a - b));
+    expect(parsing.at(-1)!.done).toBe(xml.byteLength);
+  });
 });

@@ -144,7 +144,7 @@ class CvatXmlReader {
       },
       (bytes) => {
         throwIfAborted(this.context);
-        if (bytes < nextProgress) return;
+        if (bytes < nextProgress && bytes !== size) return;
         nextProgress = bytes + PROGRESS_STEP;
         this.context.onProgress?.({ stage: 'parsing annotations', done: bytes, ...(size !== undefined ? { total: size } : {}) });
       },

@@ -99,10 +99,13 @@ describe('tokenizeXmlStream', () => {
     for (let size = 1; size <= 4; size++) expect((await expectSame(broken, [size])).error?.message).toMatch(/text outside the root/);
   });
 
-  it('takes a token longer than many chunks (a 200 kB comment and attribute)', async () => {
+  it('takes a token longer than many chunks (a 200 kB comment and attribute) and chunks longer than a piece', async () => {
     const long = 'x<y>'.repeat(50_000);
-    const outcome = await expectSame(`<a><!--${long}--><b v="${long.replaceAll('<', '&lt;')}"/></a>`, [1000]);
+    const document = `<a><!--${long}--><b v="${long.replaceAll('<', '&lt;')}"/>${'<c>é&amp;</c>\n'.repeat(20_000)}</a>`;
+    const outcome = await expectSame(document, [1000]);
     expect(outcome.events[1]!.length).toBeGreaterThan(200_000);
+    // Chunks larger than the 64 KiB pieces the stream decodes at a time.
+    await expectSame(document, [150_000, 70_001]);
   });
 
   it('names the same line and element for truncated, badly nested and DTD input, chunk by chunk', async () => {

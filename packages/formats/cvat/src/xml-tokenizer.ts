@@ -114,7 +114,8 @@ export function createXmlTokenizer(file: string, handler: XmlHandler): XmlTokeni
     /** A failure inside a tag decided by the characters up to `reached` (and the next): in a piece that ends
      * there, more text may make the tag well-formed, so the tag waits for it. */
     const failInTag = (message: string, offset: number, element: string, reached: number): never => {
-      if (!final && reached + 1 >= length) throw NEED_MORE;
+      // `source.length`, not `length`: a variable a closure reads is no longer a register in the scanning loops.
+      if (!final && reached + 1 >= source.length) throw NEED_MORE;
       return fail(message, offset, element);
     };
 
