@@ -90,5 +90,7 @@ export async function writeMots(dataset: Dataset, sink: FileSink, options: Write
   for (const label of dataset.labels)
     if (label.name !== label.name.trim() || /[\r\n]/.test(label.name)) diagnostics.warn('invalid-value', `label '${label.name}': labels.txt lines are read back stripped, so the name will not match`, { objectKind: 'label', objectId: label.name });
   const names = dataset.labels.map((label) => label.name).join('\n');
+  // No frame written: labels.txt alone keeps the output readable, as an empty dataset with its labels.
+  if (subsets.size === 0) subsets.add('default');
   for (const subset of [...subsets].sort()) await sink.write(`${subset}/instances/labels.txt`, names);
 }

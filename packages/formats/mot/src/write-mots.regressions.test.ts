@@ -1,0 +1,27 @@
+// Regressions of the MOTS writer found by the interoperability suite: a dataset without frames wrote no file at
+// all, so its own reader refused the output ("no instances/*.png or instances/labels.txt found").
+import { describe, expect, it } from 'vitest';
+import { createContext } from '@annoconv/core';
+import { MemorySink } from '@annoconv/io';
+import { datasetWith } from '@annoconv/testing';
+import { readMots } from './read-mots.js';
+import { writeMots } from './write-mots.js';
+
+describe('MOTS writer regressions', () => {
+  it('a dataset without frames writes default/instances/labels.txt and reads back as an empty dataset with its labels', async () => {
+    const sink = new MemorySink();
+    await writeMots(datasetWith(['car', 'person'], []), sink, {}, createContext());
+    expect([...sink.files.keys()]).toEqual(['default/instances/labels.txt']);
+    const back = await readMots(sink.toTree(), {}, createContext());
+    expect(back.frames).toEqual([]);
+    expect(back.labels.map((label) => label.name)).toEqual(['car', 'person']);
+  });
+
+  it('a dataset whose frames are all deleted reads back too', async () => {
+    const dataset = datasetWith(['car'], [{ name: 'a.png', width: 4, height: 4 }]);
+    dataset.meta.deletedFrames = [0];
+    const sink = new MemorySink();
+    await writeMots(dataset, sink, {}, createContext());
+    expect((await readMots(sink.toTree(), {}, createContext())).labels.map((label) => label.name)).toEqual(['car']);
+  });
+});
