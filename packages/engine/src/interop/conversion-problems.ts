@@ -63,6 +63,7 @@ export function conversionProblems(subject: ConversionCase): string[] {
   const outLabels = new Set(output.labels.flatMap((label) => [label.name, ...label.sublabels.map((sublabel) => sublabel.name)]));
   for (const label of input.labels) {
     if (outLabels.has(label.name)) continue;
+    if (profile.reservedLabels.includes(label.name) && diagnostics.some((diagnostic) => diagnostic.where?.objectKind === 'label' && diagnostic.where.objectId === label.name)) continue;
     // Without a label list, a label only comes back through the objects that use it.
     if (profile.keepsUnusedLabels || outObjects.some((object) => object.label === label.name)) problems.push(`label '${label.name}' is not in the output's labels`);
   }
@@ -140,6 +141,7 @@ function compareBoxes(list: readonly FlatObject[], back: FlatObject[], profile: 
     if (profile.keepsAttributes) {
       for (const [name, value] of box.attributes) {
         const got = match!.attributes.get(name);
+        if (got === undefined && profile.flagAttributes.includes(name) && /^(false|0)$/i.test(value.trim())) continue;
         if (got === undefined || !sameValue(value, got)) problems.push(`${where}: attribute '${name}' = '${value}' read back as ${got === undefined ? 'nothing' : `'${got}'`}`);
       }
     }

@@ -23,6 +23,22 @@ export interface FormatProfile {
   /** Every top-level label of the dataset is listed in the output, used or not. */
   keepsUnusedLabels: boolean;
   /**
+   * Label names the format reserves and does not read back as labels (KITTI's class 0, `background`): such a label
+   * may be missing from the output only when a diagnostic of the way names it (objectKind 'label').
+   */
+  reservedLabels: readonly string[];
+  /**
+   * Label names the format cannot hold at all, its import failing on them as CVAT's does (KITTI: whitespace in a
+   * label_colors.txt name or a label_2 type): an output with such a label need not read back when the writer
+   * reported the label (invalid-value, objectKind 'label').
+   */
+  unreadableLabelNames?: RegExp;
+  /**
+   * Attributes the format keeps as 0 / 1 fields rather than values (VOC's truncated, difficult): a false value
+   * may come back as no value, since the reader makes the attribute only once it meets a 1.
+   */
+  flagAttributes: readonly string[];
+  /**
    * How a frame read back is recognised: by its name, by its name without extension (formats that name frames
    * after image files they do not have), or by its position (video-like formats that number their frames).
    */
@@ -50,13 +66,15 @@ const overrides: Record<string, Partial<FormatProfile>> = {
   coco: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true },
   'coco-keypoints': { rebuildsTracks: true },
   datumaro: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true },
-  voc: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true },
+  voc: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true, flagAttributes: ['truncated', 'difficult'] },
   // LabelMe keeps a box's rotation and every attribute in the object's attribute text, but no label list: a label
   // comes back only through its objects (the writer reports the others, field-dropped).
   labelme: { keepsRotation: true, keepsAttributes: true, keepsUnusedLabels: false },
   // KITTI's label_2/ keeps no image size (the writer says so, field-dropped); only a segmentation-only export has
   // its sizes back, from the instance PNGs. Without image_2/, a frame's extension is not known (read as .png).
-  kitti: { sizes: 'none', frames: 'stems' },
+  // The class `background` is always class 0 and import creates no label for it (CVAT drops its objects); label
+  // names with whitespace break label_colors.txt and label_2 rows (Datumaro's own import fails on them).
+  kitti: { sizes: 'none', frames: 'stems', reservedLabels: ['background'], unreadableLabelNames: /\s/ },
   // MOT frame n is the frame whose item id is the number n, else the one at position n − 1 (CVAT's rule); frames
   // are read back as 000001.jpg… up to the last annotated one (CVAT writes no seqinfo.ini).
   mot: { rebuildsTracks: true, frames: 'mot-numbers', keepsEmptyFrames: false },
@@ -88,6 +106,8 @@ export function formatProfile(plugin: FormatPlugin): FormatProfile {
     rebuildsTracks: plugin.capabilities.tracks === 'native',
     rebuildsFromFrames: plugin.capabilities.tracks === 'per-frame',
     keepsUnusedLabels: true,
+    reservedLabels: [],
+    flagAttributes: [],
     frames: 'names',
     keepsEmptyFrames: true,
     sizes: plugin.capabilities.imageSizes ? 'all' : 'none',

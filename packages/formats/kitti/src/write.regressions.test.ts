@@ -83,3 +83,15 @@ describe('KITTI writer regressions', () => {
     expect((await detectKitti(tree, createContext())).confidence).toBeGreaterThan(0);
   });
 });
+
+describe('KITTI background class', () => {
+  it('reports a label named background (class 0, not read back as a label) and its painted shapes', async () => {
+    const data = dataset([frame(0)], [{ ...shape(0, 'polygon', [1, 1, 8, 1, 8, 8]), label_id: 2 }]);
+    data.labels.push({ id: 2, name: 'background', color: '#000000', type: 'any', attributes: [], sublabels: [] });
+    const { diagnostics, back } = await roundTrip(data);
+    expect(diagnostics.filter((item) => item.where?.objectKind === 'label').map((item) => [item.code, item.where?.objectId])).toEqual([['field-dropped', 'background']]);
+    expect(diagnostics.filter((item) => item.code === 'shape-unsupported').map((item) => item.where?.frameName)).toEqual(['f0.png']);
+    expect(back.labels.map((label) => label.name)).toEqual(['car']);
+    expect(back.annotations.shapes).toEqual([]);
+  });
+});

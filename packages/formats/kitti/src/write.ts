@@ -154,6 +154,10 @@ export async function writeKitti(dataset: Dataset, sink: FileSink, options: Writ
   const sized = dataset.frames.filter((frame) => frame.width && frame.height && !deleted.has(frame.index)).length;
   if ((framesWithMasks === 0 || mixed) && sized > 0)
     diagnostics.info('field-dropped', `label_2/ keeps no image size: ${sized} frame(s) read back without one${options.saveImages ? ' unless their image is saved' : ''}`);
+  // Class 0 is the background: import removes its objects and creates no label for it (CVAT's kitti.py filters
+  // `background` annotations out unless the task has such a label).
+  if (classes[0]!.name === BACKGROUND_LABEL && dataset.labels.some((label) => label.name === BACKGROUND_LABEL))
+    diagnostics.info('field-dropped', `label '${BACKGROUND_LABEL}' is KITTI's class 0 (unlabelled pixels); import creates no label for it, only its label_2 boxes bring it back`, { objectKind: 'label', objectId: BACKGROUND_LABEL });
   for (const entry of classes)
     if (/\s/.test(entry.name)) diagnostics.warn('invalid-value', `label '${entry.name}' holds whitespace; label_colors.txt names are single tokens, so KITTI import fails on it`, { objectKind: 'label', objectId: entry.name });
   await sink.write('label_colors.txt', formatLabelColors(classes));
@@ -194,6 +198,8 @@ export async function writeKitti(dataset: Dataset, sink: FileSink, options: Writ
     for (const instance of instances) {
       const name = labels.get(instance.leader.label_id)!.name;
       const index = classIndex.get(name)!;
+      // Still painted (it covers what lies below it, as in CVAT's export).
+      if (index === 0 && name === BACKGROUND_LABEL) diagnostics.warn('shape-unsupported', `a shape of '${name}' is painted as class 0, the background, which import removes; it does not read back`, { frame: frame.index, frameName: frame.name, objectKind: 'shape' });
       const number = (perClass.get(index) ?? 0) + 1;
       if (number > 255) {
         diagnostics.warn('invalid-value', `more than 255 instances of '${name}' on one frame; the 8-bit instance index cannot hold more, dropped`, { frame: frame.index, frameName: frame.name });
