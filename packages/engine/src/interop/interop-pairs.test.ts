@@ -10,8 +10,9 @@ import { describeProblems, roundTripProblems, sourceFormats, writableFormats } f
 import { avoidKnownBugs } from './known-bugs.js';
 import { convertTree, readBack, untypedError, writeDataset } from './run-conversion.js';
 
-// Typed refusals that are the right answer for a pair: the source keeps no image sizes and the target needs them.
-const expectedRefusals: ReadonlyArray<{ from: RegExp; to: RegExp; message: RegExp }> = [{ from: /^mot$/, to: /^(yolo|ultralytics-.*)$/, message: /size/ }];
+// Typed refusals that are the right answer for a pair: the source keeps no image sizes (MOT; KITTI's label_2) and
+// the target needs them.
+const expectedRefusals: ReadonlyArray<{ from: RegExp; to: RegExp; message: RegExp }> = [{ from: /^(mot|kitti)$/, to: /^(yolo|ultralytics-.*)$/, message: /size/ }];
 
 describe.concurrent('format A → convert() → format B → read back', () => {
   for (const source of sourceFormats) {

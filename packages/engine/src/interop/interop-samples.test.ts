@@ -37,8 +37,9 @@ const samples: ReadonlyArray<[string, string]> = [
   ['datumaro/tf_detection_api_dataset', 'tfrecord'],
 ];
 
-// Typed refusals that are the right answer: the target needs image sizes the source does not give.
-const expectedRefusals: ReadonlyArray<{ from: RegExp; to: RegExp; message: RegExp }> = [{ from: /^mot$/, to: /^(yolo|ultralytics-.*)$/, message: /size/ }];
+// Typed refusals that are the right answer: the target needs image sizes the source does not give (MOT; KITTI's
+// label_2).
+const expectedRefusals: ReadonlyArray<{ from: RegExp; to: RegExp; message: RegExp }> = [{ from: /^(mot|kitti)$/, to: /^(yolo|ultralytics-.*)$/, message: /size/ }];
 
 (existsSync(samplesRoot) ? describe.concurrent : describe.skip)('real samples → convert() → every writable format → read back', () => {
   for (const [folder, formatId] of samples) {

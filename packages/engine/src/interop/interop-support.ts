@@ -7,14 +7,8 @@ import { formatProfile } from './format-profiles.js';
 import { isKnownConversionBug, isKnownReadBackFailure } from './known-bugs.js';
 import { detectionProblem, readBack, untypedError, type Written } from './run-conversion.js';
 
-/**
- * Formats still being written (their packages change under the suite): they join the matrix when they land, by
- * leaving this list. Their profiles in format-profiles.ts are ready for MOT and MOTS. `INTEROP_INCLUDE_PENDING=1`
- * runs the suite on them anyway.
- */
-export const PENDING_FORMATS: ReadonlySet<string> = new Set(process.env.INTEROP_INCLUDE_PENDING ? [] : ['kitti', 'labelme', 'mot', 'mots']);
-
-export const writableFormats: readonly FormatPlugin[] = formats.filter((plugin) => plugin.write && !PENDING_FORMATS.has(plugin.id));
+/** Every format with a writer: each one is checked, none is left out. */
+export const writableFormats: readonly FormatPlugin[] = formats.filter((plugin) => plugin.write);
 /** Formats that can be both written (to make an input) and read (as a conversion's source). */
 export const sourceFormats: readonly FormatPlugin[] = writableFormats.filter((plugin) => plugin.read);
 
