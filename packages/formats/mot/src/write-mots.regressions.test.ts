@@ -25,3 +25,15 @@ describe('MOTS writer regressions', () => {
     expect((await readMots(sink.toTree(), {}, createContext())).labels.map((label) => label.name)).toEqual(['car']);
   });
 });
+
+describe('MOTS labels.txt', () => {
+  it('goes only where PNGs are, and to default/ when there is none, so that writing what was read back gives the same files', async () => {
+    const dataset = datasetWith(['car'], [{ name: 'a.png', width: 4, height: 4, subset: 'train' }]);
+    const first = new MemorySink();
+    await writeMots(dataset, first, {}, createContext());
+    expect([...first.files.keys()]).toEqual(['default/instances/labels.txt']);
+    const second = new MemorySink();
+    await writeMots(await readMots(first.toTree(), {}, createContext()), second, {}, createContext());
+    expect([...second.files.keys()]).toEqual([...first.files.keys()]);
+  });
+});

@@ -70,7 +70,6 @@ export async function writeMots(dataset: Dataset, sink: FileSink, options: Write
       continue;
     }
     const subset = frame.subset || 'default';
-    subsets.add(subset);
     const shapes = byFrame.get(frame.index);
     if (shapes && shapes.length > 0) {
       if (!frame.width || !frame.height) {
@@ -78,6 +77,7 @@ export async function writeMots(dataset: Dataset, sink: FileSink, options: Write
       } else {
         const target = new Uint16Array(frame.width * frame.height);
         paintShapes(shapes, frame.height, frame.width, target);
+        subsets.add(subset);
         await sink.write(`${subset}/instances/${itemId(frame.name)}.png`, encodePng({ width: frame.width, height: frame.height, channels: 1, bitDepth: 16, data: target }));
       }
     }
@@ -90,7 +90,9 @@ export async function writeMots(dataset: Dataset, sink: FileSink, options: Write
   for (const label of dataset.labels)
     if (label.name !== label.name.trim() || /[\r\n]/.test(label.name)) diagnostics.warn('invalid-value', `label '${label.name}': labels.txt lines are read back stripped, so the name will not match`, { objectKind: 'label', objectId: label.name });
   const names = dataset.labels.map((label) => label.name).join('\n');
-  // No frame written: labels.txt alone keeps the output readable, as an empty dataset with its labels.
+  // labels.txt goes beside the PNGs: a subset without a PNG reads back as nothing, labels.txt or not (Datumaro
+  // writes one in every subset). With no PNG at all, default/instances/labels.txt alone keeps the output readable,
+  // as an empty dataset with its labels, whatever subsets the frames had (so that a second export is the same).
   if (subsets.size === 0) subsets.add('default');
   for (const subset of [...subsets].sort()) await sink.write(`${subset}/instances/labels.txt`, names);
 }
