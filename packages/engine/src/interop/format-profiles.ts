@@ -43,6 +43,11 @@ export interface FormatProfile {
    * after image files they do not have), or by its position (video-like formats that number their frames).
    */
   frames: 'names' | 'stems' | 'positions' | 'mot-numbers';
+  /**
+   * A dataset without frames is something the format's reader accepts (LabelMe has per-frame XML files only: its
+   * writer reports an empty output, which no LabelMe import reads).
+   */
+  holdsEmptyDataset: boolean;
   /** Frames without objects come back too (MOTS only writes a PNG per annotated frame). */
   keepsEmptyFrames: boolean;
   /**
@@ -69,7 +74,7 @@ const overrides: Record<string, Partial<FormatProfile>> = {
   voc: { keepsRotation: true, keepsAttributes: true, rebuildsTracks: true, flagAttributes: ['truncated', 'difficult'] },
   // LabelMe keeps a box's rotation and every attribute in the object's attribute text, but no label list: a label
   // comes back only through its objects (the writer reports the others, field-dropped).
-  labelme: { keepsRotation: true, keepsAttributes: true, keepsUnusedLabels: false },
+  labelme: { keepsRotation: true, keepsAttributes: true, keepsUnusedLabels: false, holdsEmptyDataset: false },
   // KITTI's label_2/ keeps no image size (the writer says so, field-dropped); only a segmentation-only export has
   // its sizes back, from the instance PNGs. Without image_2/, a frame's extension is not known (read as .png).
   // The class `background` is always class 0 and import creates no label for it (CVAT drops its objects); label
@@ -110,6 +115,7 @@ export function formatProfile(plugin: FormatPlugin): FormatProfile {
     flagAttributes: [],
     frames: 'names',
     keepsEmptyFrames: true,
+    holdsEmptyDataset: true,
     sizes: plugin.capabilities.imageSizes ? 'all' : 'none',
     readOptions: {},
   };

@@ -85,3 +85,14 @@ describe('LabelMe labels', () => {
     expect(back.labels.map((label) => label.name)).toEqual(['car']);
   });
 });
+
+describe('LabelMe without frames', () => {
+  it('reports that an export without frames is empty and reads back as nothing', async () => {
+    const sink = new MemorySink();
+    const context = createContext();
+    await writeLabelMe(datasetWith(['car'], []), sink, {}, context);
+    expect([...sink.files.keys()]).toEqual([]);
+    expect(context.diagnostics.items.filter((item) => item.code === 'data-unsupported').map((item) => item.severity)).toEqual(['warning']);
+    await expect(readLabelMe(sink.toTree(), {}, createContext())).rejects.toMatchObject({ code: 'parse' });
+  });
+});

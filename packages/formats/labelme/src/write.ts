@@ -148,6 +148,8 @@ export async function writeLabelMe(dataset: Dataset, sink: FileSink, options: Wr
     }
     context.onProgress?.({ stage: 'writing', done: ++done, total: dataset.frames.length });
   }
+  if (written.size === 0)
+    diagnostics.warn('data-unsupported', 'no frame to write: LabelMe keeps everything in per-frame XML files, so the output is empty and no LabelMe import (CVAT, Datumaro, annoconv) accepts it');
   const unused = dataset.labels.filter((label) => !usedLabels.has(label.id)).map((label) => `'${label.name}'`);
   if (unused.length > 0)
     diagnostics.info('field-dropped', `${unused.length} label(s) used by no written object are lost (LabelMe keeps no label list): ${unused.slice(0, 10).join(', ')}${unused.length > 10 ? ', …' : ''}`, { objectKind: 'label' });
