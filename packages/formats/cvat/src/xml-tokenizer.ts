@@ -89,74 +89,83 @@ export function createXmlTokenizer(file: string, handler: XmlHandler): XmlTokeni
   // a new one each time, which is most of the tokenizer's garbage.
   const names: string[][] = [];
 
-  const write = (source: string, final: boolean): number => {
+  // The piece being read. The helpers below are made once, not per piece: closures made anew for each piece
+  // kept the optimizing compiler from settling (a third slower in a full read).
+  let source = '';
+  let final = false;
+  /** How far lines are counted in `source`. */
+  let lineScan = 0;
+
+  // Lines are counted lazily up to the current position; positions only move forward, so this stays O(n).
+  const lineAt = (offset: number): number => {
+    if (offset <= lineScan) return line;
+    let index = source.indexOf('\n', lineScan);
+    while (index >= 0 && index < offset) {
+      line++;
+      index = source.indexOf('\n', index + 1);
+    }
+    lineScan = offset;
+    return line;
+  };
+  const fail = (message: string, offset: number, element?: string): never => {
+    throw new ParseError(message, { file, line: lineAt(offset), ...(element ? { element } : {}) });
+  };
+  /** A failure inside a tag decided by the characters up to `reached` (and the next): in a piece that ends
+   * there, more text may make the tag well-formed, so the tag waits for it. */
+  const failInTag = (message: string, offset: number, element: string, reached: number): never => {
+    if (!final && reached + 1 >= source.length) throw NEED_MORE;
+    return fail(message, offset, element);
+  };
+
+  const nameAt = (start: number, end: number): string => {
+    const length = end - start;
+    let bucket = names[length];
+    if (bucket === undefined) {
+      bucket = [];
+      names[length] = bucket;
+    }
+    for (let index = 0; index < bucket.length; index++) if (source.startsWith(bucket[index]!, start)) return bucket[index]!;
+    const name = detach(source.slice(start, end));
+    if (bucket.length < 32) bucket.push(name);
+    return name;
+  };
+
+  const textReader: TextReader = {
+    read: (start, end) => detach(decodeEntities(source.slice(start, end), file, lineAt(start))),
+  };
+  const cdataReader: TextReader = { read: (start, end) => detach(source.slice(start, end)) };
+
+  const write = (piece: string, isFinal: boolean): number => {
     if (ended) throw new Error('the XML tokenizer was already given the end of the document');
+    // The loops read `piece`, a register; the helpers read `source`.
+    source = piece;
+    final = isFinal;
+    lineScan = 0;
     let position = 0;
-    let lineScan = 0;
-    const length = source.length;
+    const length = piece.length;
     /** Where the token being read starts: what is consumed if it turns out to continue past the piece. */
     let tokenStart = 0;
 
-    // Lines are counted lazily up to the current position; positions only move forward, so this stays O(n).
-    const lineAt = (offset: number): number => {
-      if (offset <= lineScan) return line;
-      let index = source.indexOf('\n', lineScan);
-      while (index >= 0 && index < offset) {
-        line++;
-        index = source.indexOf('\n', index + 1);
-      }
-      lineScan = offset;
-      return line;
-    };
-    const fail = (message: string, offset: number, element?: string): never => {
-      throw new ParseError(message, { file, line: lineAt(offset), ...(element ? { element } : {}) });
-    };
-    /** A failure inside a tag decided by the characters up to `reached` (and the next): in a piece that ends
-     * there, more text may make the tag well-formed, so the tag waits for it. */
-    const failInTag = (message: string, offset: number, element: string, reached: number): never => {
-      // `source.length`, not `length`: a variable a closure reads is no longer a register in the scanning loops.
-      if (!final && reached + 1 >= source.length) throw NEED_MORE;
-      return fail(message, offset, element);
-    };
-
-    const nameAt = (start: number, end: number): string => {
-      const length = end - start;
-      let bucket = names[length];
-      if (bucket === undefined) {
-        bucket = [];
-        names[length] = bucket;
-      }
-      for (let index = 0; index < bucket.length; index++) if (source.startsWith(bucket[index]!, start)) return bucket[index]!;
-      const name = detach(source.slice(start, end));
-      if (bucket.length < 32) bucket.push(name);
-      return name;
-    };
-
-    const textReader: TextReader = {
-      read: (start, end) => detach(decodeEntities(source.slice(start, end), file, lineAt(start))),
-    };
-    const cdataReader: TextReader = { read: (start, end) => detach(source.slice(start, end)) };
-
-    if (consumedBefore === 0 && source.charCodeAt(0) === 0xfeff) position = 1;
+    if (consumedBefore === 0 && piece.charCodeAt(0) === 0xfeff) position = 1;
     try {
       while (position < length) {
         tokenStart = position;
-        const lt = source.indexOf('<', position);
+        const lt = piece.indexOf('<', position);
         // Text must reach the handler whole (entities and all), so it waits for the '<' that ends it.
         if (lt < 0 && !final) throw NEED_MORE;
         const textEnd = lt < 0 ? length : lt;
         if (textEnd > position) {
           const start = position;
           if (stack.length > 0) handler.text(textReader, start, textEnd);
-          else if (source.slice(start, textEnd).trim() !== '') fail('text outside the root element', start);
+          else if (piece.slice(start, textEnd).trim() !== '') fail('text outside the root element', start);
         }
         if (lt < 0) break;
         tokenStart = lt;
         // `<![CDATA[` is the longest opening that decides a token's kind.
         if (!final && lt + 9 > length) throw NEED_MORE;
-        const next = source.charCodeAt(lt + 1);
+        const next = piece.charCodeAt(lt + 1);
         if (next === 63 /* ? */) {
-          const end = source.indexOf('?>', lt + 2);
+          const end = piece.indexOf('?>', lt + 2);
           if (end < 0) {
             if (!final) throw NEED_MORE;
             fail('unterminated processing instruction', lt);
@@ -165,8 +174,8 @@ export function createXmlTokenizer(file: string, handler: XmlHandler): XmlTokeni
           continue;
         }
         if (next === 33 /* ! */) {
-          if (source.startsWith('<!--', lt)) {
-            const end = source.indexOf('-->', lt + 4);
+          if (piece.startsWith('<!--', lt)) {
+            const end = piece.indexOf('-->', lt + 4);
             if (end < 0) {
               if (!final) throw NEED_MORE;
               fail('unterminated comment', lt);
@@ -174,8 +183,8 @@ export function createXmlTokenizer(file: string, handler: XmlHandler): XmlTokeni
             position = end + 3;
             continue;
           }
-          if (source.startsWith('<![CDATA[', lt)) {
-            const end = source.indexOf(']]>', lt + 9);
+          if (piece.startsWith('<![CDATA[', lt)) {
+            const end = piece.indexOf(']]>', lt + 9);
             if (end < 0) {
               if (!final) throw NEED_MORE;
               fail('unterminated CDATA section', lt);
@@ -189,10 +198,10 @@ export function createXmlTokenizer(file: string, handler: XmlHandler): XmlTokeni
         }
         if (next === 47 /* / */) {
           let cursor = lt + 2;
-          while (cursor < length && isNameChar(source.charCodeAt(cursor))) cursor++;
+          while (cursor < length && isNameChar(piece.charCodeAt(cursor))) cursor++;
           const name = nameAt(lt + 2, cursor);
-          while (cursor < length && isSpace(source.charCodeAt(cursor))) cursor++;
-          if (source.charCodeAt(cursor) !== 62) failInTag(`malformed end tag </${name}>`, lt, name, cursor);
+          while (cursor < length && isSpace(piece.charCodeAt(cursor))) cursor++;
+          if (piece.charCodeAt(cursor) !== 62) failInTag(`malformed end tag </${name}>`, lt, name, cursor);
           const open = stack.pop();
           if (open !== name) fail(open === undefined ? `unexpected end tag </${name}>` : `end tag </${name}> does not match <${open}>`, lt, name);
           handler.close(name);
@@ -201,7 +210,7 @@ export function createXmlTokenizer(file: string, handler: XmlHandler): XmlTokeni
         }
         // Start tag.
         let cursor = lt + 1;
-        while (cursor < length && isNameChar(source.charCodeAt(cursor))) cursor++;
+        while (cursor < length && isNameChar(piece.charCodeAt(cursor))) cursor++;
         const name = nameAt(lt + 1, cursor);
         if (name === '') fail("'<' not followed by a tag name", lt);
         const tagLine = lineAt(lt);
@@ -211,13 +220,13 @@ export function createXmlTokenizer(file: string, handler: XmlHandler): XmlTokeni
         let selfClosing = false;
         for (;;) {
           const spaceStart = cursor;
-          while (cursor < length && isSpace(source.charCodeAt(cursor))) cursor++;
-          const code = source.charCodeAt(cursor);
+          while (cursor < length && isSpace(piece.charCodeAt(cursor))) cursor++;
+          const code = piece.charCodeAt(cursor);
           if (code === 62 /* > */) {
             cursor++;
             break;
           }
-          if (code === 47 /* / */ && source.charCodeAt(cursor + 1) === 62) {
+          if (code === 47 /* / */ && piece.charCodeAt(cursor + 1) === 62) {
             selfClosing = true;
             cursor += 2;
             break;
@@ -225,18 +234,18 @@ export function createXmlTokenizer(file: string, handler: XmlHandler): XmlTokeni
           if (cursor >= length) failInTag(`unterminated start tag <${name}>`, lt, name, cursor);
           if (cursor === spaceStart) failInTag(`malformed start tag <${name}>`, cursor, name, cursor);
           const nameStart = cursor;
-          while (cursor < length && isNameChar(source.charCodeAt(cursor))) cursor++;
+          while (cursor < length && isNameChar(piece.charCodeAt(cursor))) cursor++;
           const attributeName = nameAt(nameStart, cursor);
           if (attributeName === '') failInTag(`malformed attribute in <${name}>`, cursor, name, cursor);
-          while (cursor < length && isSpace(source.charCodeAt(cursor))) cursor++;
-          if (source.charCodeAt(cursor) !== 61 /* = */) failInTag(`attribute '${attributeName}' of <${name}> has no value`, cursor, name, cursor);
+          while (cursor < length && isSpace(piece.charCodeAt(cursor))) cursor++;
+          if (piece.charCodeAt(cursor) !== 61 /* = */) failInTag(`attribute '${attributeName}' of <${name}> has no value`, cursor, name, cursor);
           cursor++;
-          while (cursor < length && isSpace(source.charCodeAt(cursor))) cursor++;
-          const quote = source.charCodeAt(cursor);
+          while (cursor < length && isSpace(piece.charCodeAt(cursor))) cursor++;
+          const quote = piece.charCodeAt(cursor);
           if (quote !== 34 && quote !== 39) failInTag(`attribute '${attributeName}' of <${name}> is not quoted`, cursor, name, cursor);
-          const valueEnd = source.indexOf(quote === 34 ? '"' : "'", cursor + 1);
+          const valueEnd = piece.indexOf(quote === 34 ? '"' : "'", cursor + 1);
           if (valueEnd < 0) failInTag(`unterminated attribute '${attributeName}' of <${name}>`, cursor, name, length);
-          const raw = source.slice(cursor + 1, valueEnd);
+          const raw = piece.slice(cursor + 1, valueEnd);
           if (raw.indexOf('<') >= 0) fail(`'<' inside attribute '${attributeName}' of <${name}>`, cursor, name);
           if (Object.prototype.hasOwnProperty.call(attributes, attributeName)) fail(`duplicate attribute '${attributeName}' in <${name}>`, cursor, name);
           const value = detach(decodeEntities(raw, file, tagLine));
