@@ -72,6 +72,9 @@ export async function writeMot(dataset: Dataset, sink: FileSink, options: WriteO
   const motTrackIds = new Map<number, number>();
   const lines: string[] = [];
   let position = 0;
+  /** The largest frame number with a row, and the frames written with their numbers (for the frames lost). */
+  let lastRow = 0;
+  const numbered: Array<{ number: number; frame: (typeof dataset.frames)[number] }> = [];
   for (const frame of dataset.frames) {
     throwIfAborted(context);
     if (deleted.has(frame.index)) {
@@ -81,6 +84,8 @@ export async function writeMot(dataset: Dataset, sink: FileSink, options: WriteO
     position++;
     const id = itemId(frame.name);
     const number = /^\d+$/.test(id) ? Number(id) : position;
+    numbered.push({ number, frame });
+    if ((rowsByFrame.get(frame.index)?.length ?? 0) > 0) lastRow = Math.max(lastRow, number);
     for (const { shape, trackIndex } of rowsByFrame.get(frame.index) ?? []) {
       const label = labelById.get(shape.label_id)!;
       let motId = -1;
@@ -109,6 +114,11 @@ export async function writeMot(dataset: Dataset, sink: FileSink, options: WriteO
     }
     context.onProgress?.({ stage: 'writing', done: position, total: dataset.frames.length });
   }
+  // Import numbers frames 1 … the last frame of gt.txt (or of img1/): CVAT writes no seqinfo.ini, so the frames
+  // after the last one with a box are lost unless their images are saved.
+  const lost = numbered.filter(({ number, frame }) => number > lastRow && !(options.saveImages && frame.image));
+  if (lost.length > 0)
+    diagnostics.info('field-dropped', `${lost.length} frame(s) after the last one with a box do not read back (MOT keeps frames only as gt.txt rows, no seqinfo.ini is written): ${lost.slice(0, 5).map(({ frame }) => `'${frame.name}'`).join(', ')}${lost.length > 5 ? ', …' : ''}`, { frame: lost[0]!.frame.index, frameName: lost[0]!.frame.name });
   // Python's csv module ends rows with CRLF.
   await sink.write('gt/gt.txt', lines.map((line) => `${line}\r\n`).join(''));
   for (const label of dataset.labels) if (label.sublabels.length > 0) diagnostics.warn('shape-unsupported', `skeleton label '${label.name}': its points are not exported`, { objectKind: 'label', objectId: label.name });

@@ -37,3 +37,12 @@ describe('MOTS labels.txt', () => {
     expect([...second.files.keys()]).toEqual([...first.files.keys()]);
   });
 });
+
+describe('MOTS frames without tracked shapes', () => {
+  it('are reported: they get no PNG and do not read back', async () => {
+    const context = createContext();
+    await writeMots(datasetWith(['car'], [{ name: 'a.png', width: 4, height: 4 }, { name: 'b.png', width: 4, height: 4 }]), new MemorySink(), {}, context);
+    expect(context.diagnostics.items.map((item) => [item.code, item.where?.frameName])).toEqual([['field-dropped', 'a.png']]);
+    expect(context.diagnostics.items[0]!.message).toMatch(/2 frame\(s\).*'a.png', 'b.png'/);
+  });
+});

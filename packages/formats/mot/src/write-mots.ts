@@ -61,6 +61,9 @@ export async function writeMots(dataset: Dataset, sink: FileSink, options: Write
   }
 
   const subsets = new Set<string>();
+  /** Frames that get no PNG: MOTS has no other file per frame, so they do not read back (unless images are saved). */
+  const unwritten: string[] = [];
+  let firstUnwritten: { frame: number; frameName: string } | undefined;
   let done = 0;
   for (const frame of dataset.frames) {
     throwIfAborted(context);
@@ -81,12 +84,19 @@ export async function writeMots(dataset: Dataset, sink: FileSink, options: Write
         await sink.write(`${subset}/instances/${itemId(frame.name)}.png`, encodePng({ width: frame.width, height: frame.height, channels: 1, bitDepth: 16, data: target }));
       }
     }
+    const wrotePng = shapes !== undefined && shapes.length > 0 && Boolean(frame.width && frame.height);
+    if (!wrotePng && !(options.saveImages && frame.image)) {
+      unwritten.push(`'${frame.name}'`);
+      firstUnwritten ??= where;
+    }
     if (options.saveImages) {
       if (frame.image) await sink.write(`${subset}/images/${frame.name}`, await frame.image.read());
       else diagnostics.warn('image-missing', 'no image bytes to save', where);
     }
     context.onProgress?.({ stage: 'writing masks', done: ++done, total: dataset.frames.length });
   }
+  if (unwritten.length > 0)
+    diagnostics.info('field-dropped', `${unwritten.length} frame(s) without tracked shapes get no PNG and do not read back: ${unwritten.slice(0, 5).join(', ')}${unwritten.length > 5 ? ', …' : ''}`, firstUnwritten);
   for (const label of dataset.labels)
     if (label.name !== label.name.trim() || /[\r\n]/.test(label.name)) diagnostics.warn('invalid-value', `label '${label.name}': labels.txt lines are read back stripped, so the name will not match`, { objectKind: 'label', objectId: label.name });
   const names = dataset.labels.map((label) => label.name).join('\n');
