@@ -2,10 +2,28 @@
 import type { DetectResult, FileTree } from '@annoconv/core';
 import { findAnnotationFiles } from './paths.js';
 
+/** The first `length` bytes of a file, streamed: annotation files can be hundreds of megabytes. */
+async function readHead(tree: FileTree, path: string, length: number): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of tree.stream(path)) {
+    pieces.push(chunk.subarray(0, length - size));
+    size += pieces[pieces.length - 1]!.length;
+    if (size >= length) break;
+  }
+  const head = new Uint8Array(size);
+  let offset = 0;
+  for (const piece of pieces) {
+    head.set(piece, offset);
+    offset += piece.length;
+  }
+  return head;
+}
+
 export async function detectDatumaro(tree: FileTree): Promise<DetectResult> {
   const files = findAnnotationFiles(tree);
   if (files.length === 0) return { confidence: 0, reasons: ['no annotations/<subset>.json file'] };
-  const head = new TextDecoder().decode((await tree.read(files[0]!.path)).subarray(0, 1 << 16));
+  const head = new TextDecoder().decode(await readHead(tree, files[0]!.path, 1 << 16));
   const hasCategories = /"categories"\s*:/.test(head);
   const hasItems = /"items"\s*:/.test(head);
   if (!hasCategories || !hasItems) {
