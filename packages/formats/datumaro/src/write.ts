@@ -200,11 +200,18 @@ class DatumaroWriter {
     const subsets = new Map<string, Frame[]>();
     for (const frame of frames) {
       const name = subsetName(frame.subset);
-      subsets.set(name, [...(subsets.get(name) ?? []), frame]);
+      const list = subsets.get(name);
+      if (list) list.push(frame);
+      else subsets.set(name, [frame]);
     }
     if (subsets.size === 0) subsets.set('default', []);
     const tagsByFrame = new Map<number, Tag[]>();
-    for (const tag of this.dataset.annotations.tags) tagsByFrame.set(tag.frame, [...(tagsByFrame.get(tag.frame) ?? []), tag]);
+    // Pushed, not spread into new arrays: spreading made grouping quadratic (minutes for 100k frames).
+    for (const tag of this.dataset.annotations.tags) {
+      const list = tagsByFrame.get(tag.frame);
+      if (list) list.push(tag);
+      else tagsByFrame.set(tag.frame, [tag]);
+    }
     const shapesByFrame = this.shapesByFrame();
     const categories = JSON.stringify(this.categories());
     let done = 0;
