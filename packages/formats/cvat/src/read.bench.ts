@@ -1,4 +1,4 @@
-// Speed of reading a large CVAT for images annotations.xml (about 100 MB: 20 000 images × 25 shapes with
+// Speed of reading a large CVAT for images annotations.xml (about 100 MB: 24 000 images × 25 shapes with
 // attributes). The figure is reported in the package README.
 import { bench, describe } from 'vitest';
 import { createContext } from '@annoconv/core';
