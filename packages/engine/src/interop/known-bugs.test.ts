@@ -5,6 +5,7 @@ import type { Dataset, Label, Shape, Track, TrackedShape } from '@annoconv/core'
 import { describe, expect, it } from 'vitest';
 import { detect } from '../detect.js';
 import { findFormat } from '../find-format.js';
+import { readDataset } from '../read-dataset.js';
 import { flatObjects } from './flat-objects.js';
 import { convertTree, readBack, writeDataset } from './run-conversion.js';
 
@@ -151,6 +152,21 @@ describe('open: reproductions', () => {
       expect(frame1?.points).toEqual([5, 5, 15, 15]);
     });
   }
+
+  // "mots masks" — format-mot read-mots.ts with convMaskToPoly false (CVAT itself imports only polygons): every
+  // instance comes back as per-frame masks, since CVAT cannot interpolate a mask track of several keyframes, and a
+  // MOTS export keeps only tracks (CVAT's KeepTracks), so a second export drops what the first one kept. This is
+  // what the chains A → mots → A (coco, cvat-video, voc) list as unstable.
+  it.fails('a track written as MOTS and read back with masks kept survives a second MOTS export', async () => {
+    const input = dataset({ tracks: [track([keyframe(0, 'rectangle', [2, 2, 9, 9]), keyframe(1, 'rectangle', [3, 3, 10, 10])])] });
+    const mots = findFormat('mots');
+    const first = await writeDataset(input, mots);
+    const once = await readDataset(first.tree, { from: mots, options: { convMaskToPoly: false } });
+    expect(flatObjects(once.dataset).length).toBeGreaterThan(0);
+    const second = await writeDataset(once.dataset, mots);
+    const twice = await readDataset(second.tree, { from: mots, options: { convMaskToPoly: false } });
+    expect(flatObjects(twice.dataset).length).toBe(flatObjects(once.dataset).length);
+  });
 
   // "coco mutable attributes" — format-coco read.ts: attribute specs made from values are immutable, so a value
   // that changes along a track is replaced by the track's first value when tracks are rebuilt (Datumaro fixed).
