@@ -1,6 +1,6 @@
 // Dataset → MOTS PNG 1.0 as CVAT exports it (CVAT `mots.py`: KeepTracks, boxes and polygons to masks, group
 // merge, Datumaro's `mots` writer): tracked shapes only, painted by z_order into one 16-bit PNG per frame with
-// pixel = 1000 · (label index + 1) + track index, `labels.txt` per subset.
+// pixel = 1000 · (label index + 1) + track index, `labels.txt` beside the PNGs.
 import { throwIfAborted, type Dataset, type FileSink, type FormatContext, type WriteOptions } from '@annoconv/core';
 import { paintShapes, tracksToShapes, type PaintShape } from '@annoconv/geometry';
 import { encodePng } from '@annoconv/io';
