@@ -1,7 +1,8 @@
 // Reads Datumaro 1.0 JSON (`annotations/<subset>.json`, current and legacy envelopes) into the canonical model, the
 // way CVAT's Datumaro import adapter does: labels by name, internal attributes (occluded, rotation, outside,
 // track_id, keyframe, source) as shape properties, groups renumbered per frame, tracks rebuilt from
-// track_id + keyframe.
+// track_id + keyframe. Files from `streamThreshold` bytes on are streamed section by section (`items` in batches of
+// whole items), so big files never exist as one string or one parsed tree.
 import {
   CVAT_INTERNAL_ATTRIBUTES,
   DatasetBuilder,
