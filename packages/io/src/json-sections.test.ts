@@ -77,6 +77,10 @@ describe('streamSections', () => {
     );
   });
 
+  it('drops a leading byte order mark, even one split over chunks, as the whole-file path does', async () => {
+    for (const size of [1, 2, 3, 64]) expect(await streamed('\uFEFF{"images": [1, 2], "info": {}}', size)).toEqual({ images: [1, 2], info: {} });
+  });
+
   it('handles escaped quotes and backslashes split across chunks', async () => {
     const object = { images: [{ file_name: 'a\\"b\\\\', x: '\\\\' }, { file_name: '"' }], info: { a: '}' } };
     const text = JSON.stringify(object);

@@ -78,6 +78,27 @@ function lineOf(text: string, error: unknown): { line?: number } {
   return { line };
 }
 
+/** A file's bytes without a leading UTF-8 byte order mark (parseSections' TextDecoder-decoded text has none either). */
+async function* withoutBom(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  // The mark's three bytes may come in more than one chunk.
+  let head = new Uint8Array(0);
+  let checked = false;
+  for await (const chunk of chunks) {
+    if (checked) {
+      yield chunk;
+      continue;
+    }
+    const joined = new Uint8Array(head.length + chunk.length);
+    joined.set(head);
+    joined.set(chunk, head.length);
+    head = joined;
+    if (head.length < 3) continue;
+    checked = true;
+    yield head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+  }
+  if (!checked && head.length > 0) yield head;
+}
+
 type Phase = 'start' | 'key' | 'colon' | 'value' | 'scalar' | 'array' | 'after' | 'end';
 
 /**
@@ -85,7 +106,8 @@ type Phase = 'start' | 'key' | 'colon' | 'value' | 'scalar' | 'array' | 'after' 
  * whole elements, other values whole. Throws ParseError naming the file, line and JSON path on bad or truncated
  * input.
  */
-export async function streamSections(chunks: AsyncIterable<Uint8Array>, file: string, handler: SectionHandler, options: SectionOptions = {}): Promise<void> {
+export async function streamSections(source: AsyncIterable<Uint8Array>, file: string, handler: SectionHandler, options: SectionOptions = {}): Promise<void> {
+  const chunks = withoutBom(source);
   const root = options.root;
   /** The JSON path of a place inside the top-level value `key` (`path` starts with the key). */
   const at = (path: string): string => (root ? `${root}.${path}` : path);

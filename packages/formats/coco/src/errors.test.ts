@@ -97,3 +97,14 @@ describe('lenient reading', () => {
     expect(context.diagnostics.items.map((item) => item.code)).toContain('value-coerced');
   });
 });
+
+describe.each([
+  ['parsed whole', 1 << 30],
+  ['streamed', 0],
+])('a byte order mark (%s)', (_name, streamThreshold) => {
+  it('is skipped on both paths alike', async () => {
+    const tree = new MemoryTree({ 'annotations/instances_default.json': `\uFEFF${file({ annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1], iscrowd: 0 }] })}` });
+    const dataset = await readCoco(tree, { streamThreshold }, createContext(), 'instances');
+    expect(dataset.annotations.shapes.map((shape) => shape.points)).toEqual([[0, 0, 1, 1]]);
+  });
+});

@@ -21,7 +21,7 @@ import {
   type TrackedShapeItem,
 } from '@annoconv/core';
 import { bitmapToCvatMask, rleFromString, rleToCvatMask, type Rle } from '@annoconv/geometry';
-import { decodePng, parseSections, readDatasetMeta, streamSections, type DatasetMeta, type SectionHandler } from '@annoconv/io';
+import { DEFAULT_JSON_STREAM_THRESHOLD, decodePng, parseSections, readDatasetMeta, streamSections, type DatasetMeta, type SectionHandler } from '@annoconv/io';
 import { findAnnotationFiles, imageCandidates, type AnnotationFile } from './layout.js';
 import { round2 } from './numbers.js';
 import { annotationFields, categorySchema, checkNumbers, checkRecord, failAt, imageSchema, isRecord, type CocoAnnotation, type CocoCategory, type CocoTask } from './schema.js';
@@ -29,7 +29,7 @@ import { annotationFields, categorySchema, checkNumbers, checkRecord, failAt, im
 export type CocoFlavour = 'instances' | 'keypoints';
 
 /** Files at least this big are streamed section by section instead of parsed whole. */
-export const DEFAULT_STREAM_THRESHOLD = 16 * 1024 * 1024;
+export const DEFAULT_STREAM_THRESHOLD = DEFAULT_JSON_STREAM_THRESHOLD;
 
 /** Tasks whose annotations carry labels; Datumaro's multi-task reader keeps only one of them. */
 const LABEL_TASKS: readonly CocoTask[] = ['instances', 'labels', 'panoptic', 'person_keypoints', 'stuff'];

@@ -47,27 +47,6 @@ export const DEFAULT_STREAM_THRESHOLD = DEFAULT_JSON_STREAM_THRESHOLD;
 /** Top-level keys whose value is not an array: one met as an array is checked (and refused) like a value. */
 const VALUE_KEYS = new Set(['dm_format_version', 'media_type', 'categories']);
 
-/** A file's bytes without a leading UTF-8 byte order mark (the whole-file path's TextDecoder drops it too). */
-async function* withoutBom(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  // The mark's three bytes may come in more than one chunk.
-  let head = new Uint8Array(0);
-  let checked = false;
-  for await (const chunk of chunks) {
-    if (checked) {
-      yield chunk;
-      continue;
-    }
-    const joined = new Uint8Array(head.length + chunk.length);
-    joined.set(head);
-    joined.set(chunk, head.length);
-    head = joined;
-    if (head.length < 3) continue;
-    checked = true;
-    yield head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
-  }
-  if (!checked && head.length > 0) yield head;
-}
-
 interface LabelRef {
   label: Label | Sublabel;
   parent?: Label;
@@ -175,7 +154,7 @@ class DatumaroReader {
         if (Array.isArray(value)) handler.elements(key, value, 0);
         else handler.value(key, value);
       }
-    } else await streamSections(withoutBom(this.tree.stream(file.path)), file.path, handler, { root: '$' });
+    } else await streamSections(this.tree.stream(file.path), file.path, handler, { root: '$' });
     handler.finish();
   }
 
