@@ -54,11 +54,20 @@ function pathHolder(value: unknown, file: string, path: string, nullable: boolea
   if (value.path !== undefined && typeof value.path !== 'string') fail(file, `${path}.path`, 'expected a string');
 }
 
+/**
+ * A name→value object as zod's record leaves it: JSON.parse makes `"__proto__"` an own key, which zod's copy drops
+ * (and which must never become an attribute name that code could assign through).
+ */
+function dropProtoKey(record: Json): void {
+  if (Object.hasOwn(record, '__proto__')) delete (record as Record<string, unknown>)['__proto__'];
+}
+
 /** Fills `attributes` with {} when absent; anything but an object is an error. */
 function attributesOf(record: Json, file: string, path: string): void {
   const attributes = record.attributes;
   if (attributes === undefined) record.attributes = {};
   else if (!isObject(attributes)) fail(file, `${path}.attributes`, 'expected an object');
+  else dropProtoKey(attributes);
 }
 
 /** Checks one element of `items` (`path` is `$.items[n]`). */
@@ -70,6 +79,7 @@ export function checkItem(value: unknown, file: string, path: string): CheckedIt
   if (value.annotations === undefined) value.annotations = [];
   else if (!Array.isArray(value.annotations)) fail(file, `${path}.annotations`, 'expected an array');
   if (value.attr !== undefined && !isObject(value.attr)) fail(file, `${path}.attr`, 'expected an object');
+  if (isObject(value.attr)) dropProtoKey(value.attr);
   const image = value.image;
   pathHolder(image, file, `${path}.image`, true);
   if (isObject(image) && image.size !== undefined) integers(image.size, file, `${path}.image.size`, 2);
@@ -106,7 +116,11 @@ export function checkAnnotation(value: unknown, file: string, path: string): Dat
   const pointsAttributes = value.points_attributes;
   if (pointsAttributes !== undefined) {
     if (!Array.isArray(pointsAttributes)) fail(file, `${path}.points_attributes`, 'expected an array');
-    for (let index = 0; index < pointsAttributes.length; index++) if (!isObject(pointsAttributes[index])) fail(file, `${path}.points_attributes[${index}]`, 'expected an object');
+    for (let index = 0; index < pointsAttributes.length; index++) {
+      const entry = pointsAttributes[index];
+      if (!isObject(entry)) fail(file, `${path}.points_attributes[${index}]`, 'expected an object');
+      dropProtoKey(entry);
+    }
   }
   const elements = value.elements;
   if (elements !== undefined) {
