@@ -1,6 +1,7 @@
 // The deterministic benchmark workload (also exported to JSON for the pycocotools comparison script):
 // 1000 blobby 640×480 masks, 10,000 polygons of 20 vertices and 10,000 tracks over 100 frames.
-import { blobbyMask, randomGenerator, randomPolygon } from './blobby-masks.js';
+import { blobbyMask, randomPolygon } from './blobby-masks.js';
+import { randomGenerator } from './random-generator.js';
 import type { TrackedShapeLike, TrackLike } from './track-types.js';
 
 export const MASK_HEIGHT = 480;

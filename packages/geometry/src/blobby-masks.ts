@@ -1,17 +1,6 @@
 // Deterministic "blobby" masks (unions of a few rotated ellipses) for properties and benchmarks.
 import { paintShapes, type PaintShape } from './paint-shapes.js';
-
-/** A small deterministic pseudo-random generator (mulberry32). */
-export function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { randomGenerator } from './random-generator.js';
 
 /** A row-major 0/1 mask made of `blobs` overlapping ellipses with radii between minRadius and maxRadius. */
 export function blobbyMask(

@@ -26,6 +26,7 @@ it('exports exactly the public API', async () => {
       'polygonArea',
       'polygonToRle',
       'polygonsToRle',
+      'randomGenerator',
       'rleArea',
       'rleFromString',
       'rleIou',

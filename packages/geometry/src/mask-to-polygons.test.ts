@@ -7,7 +7,8 @@ import { polygonsToRle } from './polygon-to-rle.js';
 import { encodeRle } from './encode-rle.js';
 import { rleIou } from './rle-iou.js';
 import { rleArea } from './rle-measures.js';
-import { blobbyMask, randomGenerator } from './blobby-masks.js';
+import { blobbyMask } from './blobby-masks.js';
+import { randomGenerator } from './random-generator.js';
 
 function square(bitmap: Uint8Array, width: number, x0: number, y0: number, x1: number, y1: number, value = 1) {
   for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) bitmap[y * width + x] = value;

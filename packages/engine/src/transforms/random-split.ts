@@ -3,24 +3,13 @@
 // subsets change; annotations stay on their frames.
 import type { Dataset, FormatContext } from '@annoconv/core';
 import { AnnoconvError } from '@annoconv/core';
+import { randomGenerator } from '@annoconv/geometry';
 
 export interface RandomSplitOptions {
   /** Subset name → share (any positive numbers; they are normalised to their sum). `default` means no subset. */
   subsets: Readonly<Record<string, number>>;
   /** The same seed gives the same split of the same frames (0 unless given). */
   seed?: number;
-}
-
-/** mulberry32: a small, well-mixed 32-bit generator, enough to shuffle frames reproducibly on every platform. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Frames per subset: floor of each share, the rest to the largest remainders (earlier subsets win ties). */
@@ -46,7 +35,7 @@ export function randomSplit(dataset: Dataset, options: RandomSplitOptions, conte
   const names = entries.map(([name]) => (name.trim() === 'default' ? '' : name.trim()));
   const counts = splitCounts(dataset.frames.length, entries.map(([, share]) => share));
 
-  const random = generator(options.seed ?? 0);
+  const random = randomGenerator(options.seed ?? 0);
   const order = dataset.frames.map((_, index) => index);
   for (let index = order.length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));

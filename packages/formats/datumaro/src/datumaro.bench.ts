@@ -4,24 +4,14 @@ import { bench, describe } from 'vitest';
 import { createContext } from '@annoconv/core';
 import { MemoryTree } from '@annoconv/io';
 import { readDatumaro } from './read.js';
+import { randomGenerator } from '@annoconv/geometry';
 
 const sizes = process.env.DATUMARO_BENCH_LARGE ? [2000, 10000] : [2000];
 
-/** mulberry32, so every run reads the same bytes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A Datumaro 1.0 file as CVAT writes it: 80 labels, per item 4 boxes, 5 polygons of ~20 vertices and a tag. */
 function synthetic(items: number): Uint8Array {
-  const next = random(42);
+  const next = randomGenerator(42);
   const coordinate = (limit: number): number => Math.round(next() * limit * 100) / 100;
   const labels = Array.from({ length: 80 }, (_, index) => ({ name: `class_${index + 1}`, parent: '', attributes: [] }));
   const parts = [`{"dm_format_version":"1.0","media_type":2,"infos":{},"categories":${JSON.stringify({ label: { labels, attributes: ['occluded'] }, points: { items: [] } })},"items":[`];

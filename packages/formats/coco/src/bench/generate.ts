@@ -1,6 +1,7 @@
 // A deterministic generator of synthetic COCO instances files for benchmarks: N images of 640×480, M annotations
 // spread over them, about 20-vertex polygons and one annotation in ten an uncompressed RLE mask, written as
 // chunks so even the largest size never exists as one string.
+import { randomGenerator } from '@annoconv/geometry';
 
 export interface GenerateCocoOptions {
   images: number;
@@ -15,17 +16,6 @@ const WIDTH = 640;
 const HEIGHT = 480;
 const CATEGORIES = 80;
 
-/** mulberry32: a small, fast, well-spread 32-bit generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fixed(value: number): string {
   const rounded = Math.round(value * 100) / 100;
@@ -34,7 +24,7 @@ function fixed(value: number): string {
 
 /** Yields the JSON text of a COCO instances file in chunks of roughly 256 KB. */
 export function* generateCoco(options: GenerateCocoOptions): Generator<string> {
-  const next = random(options.seed ?? 1);
+  const next = randomGenerator(options.seed ?? 1);
   const rleFraction = options.rleFraction ?? 0.1;
   let text = '{"licenses":[{"name":"","id":0,"url":""}],"info":{"contributor":"","date_created":"","description":"synthetic","url":"","version":"","year":""},"categories":[';
   for (let id = 1; id <= CATEGORIES; id++) text += `${id > 1 ? ',' : ''}{"id":${id},"name":"class_${id}","supercategory":""}`;
