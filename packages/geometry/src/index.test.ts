@@ -23,6 +23,7 @@ it('exports exactly the public API', async () => {
       'rotatedRectanglePolygon',
       'shapeToRle',
       'tracksToShapes',
+      'pointsBounds',
       'polygonArea',
       'polygonToRle',
       'polygonsToRle',

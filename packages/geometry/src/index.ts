@@ -25,3 +25,4 @@ export { paintShapes, type PaintShape } from './paint-shapes.js';
 export { maskToPolygons, type MaskToPolygonsOptions } from './mask-to-polygons.js';
 export { instanceRegions, regionBitmap, regionPolygons, type InstanceRegion } from './instance-regions.js';
 export { randomGenerator } from './random-generator.js';
+export { pointsBounds } from './points-bounds.js';

@@ -3,7 +3,7 @@
 // KITTI, MOT, Ultralytics Detection, …) keep those objects instead of dropping them. Tracks of those types
 // become box tracks; rectangles and skeletons are left as they are.
 import type { Dataset, FormatContext, Frame, Shape, TrackedShape } from '@annoconv/core';
-import { cvatMaskToRle, rleToBbox } from '@annoconv/geometry';
+import { cvatMaskToRle, pointsBounds, rleToBbox } from '@annoconv/geometry';
 
 type Box = [number, number, number, number];
 
@@ -32,19 +32,7 @@ export function boxAround(shape: Pick<Shape, 'type' | 'points' | 'rotation'>, fr
     const [x, y, w, h] = rleToBbox(cvatMaskToRle(points, height, width));
     return w > 0 && h > 0 ? [x, y, x + w, y + h] : undefined;
   }
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (let index = 0; index + 1 < points.length; index += 2) {
-    const x = points[index]!;
-    const y = points[index + 1]!;
-    if (x < x1) x1 = x;
-    if (x > x2) x2 = x;
-    if (y < y1) y1 = y;
-    if (y > y2) y2 = y;
-  }
-  return x1 <= x2 && y1 <= y2 ? [x1, y1, x2, y2] : undefined;
+  return pointsBounds(points);
 }
 
 function toBox<T extends Shape | TrackedShape>(shape: T, box: Box): T {

@@ -2,7 +2,7 @@
 // largest member leads (label, attributes), RLE is chosen by the leader's `is_crowd` or by a mask of its label,
 // polygons and masks are merged, the bbox comes from rectangles when there are any, and the area is the
 // pycocotools-rasterized pixel count (FORMATS.md §2.3).
-import { cvatMaskToRle, decodeRle, maskToPolygons, polygonArea, polygonsToRle, rasterizeShape, encodeRle, rleArea, rleMerge, rleToBbox, type Rle } from '@annoconv/geometry';
+import { cvatMaskToRle, decodeRle, maskToPolygons, pointsBounds, polygonArea, polygonsToRle, rasterizeShape, encodeRle, rleArea, rleMerge, rleToBbox, type Rle } from '@annoconv/geometry';
 import type { Shape } from '@annoconv/core';
 import { round2 } from './numbers.js';
 
@@ -60,19 +60,9 @@ function rounded(points: number[]): number[] {
 }
 
 export function pointsBox(points: readonly number[]): Box {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let index = 0; index + 1 < points.length; index += 2) {
-    const x = points[index]!;
-    const y = points[index + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  if (minX === Infinity) return [0, 0, 0, 0];
+  const bounds = pointsBounds(points);
+  if (!bounds) return [0, 0, 0, 0];
+  const [minX, minY, maxX, maxY] = bounds;
   return [minX, minY, maxX - minX, maxY - minY];
 }
 
