@@ -115,6 +115,17 @@ describe('Datumaro streaming read', () => {
     }
   });
 
+  it('reports items read batch by batch while streaming', async () => {
+    const items = Array.from({ length: 300 }, (_, index) => `{"id": "item${index}", "annotations": []}`).join(', ');
+    const tree = documentTree(`{"dm_format_version": "1.0", "categories": {"label": {"labels": []}}, "items": [${items}]}`);
+    const done: number[] = [];
+    const context = createContext({ onProgress: (event) => void (event.stage === 'reading Datumaro items' && done.push(event.done)) });
+    await readDatumaro(chunkedTree(tree, 1024), { streamThreshold: 0 }, context);
+    expect(done.length).toBeGreaterThan(1);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(300);
+  });
+
   it('reads a file with a byte order mark both ways', async () => {
     const text = '\uFEFF{"categories": {"label": {"labels": [{"name": "car"}]}}, "items": [{"id": 1, "annotations": [{"type": "label", "label_id": 0}]}]}';
     const tree = documentTree(text);

@@ -118,6 +118,8 @@ class DatumaroReader {
   private labelRefs: LabelRef[] = [];
   private skeletonOrder = new Map<number, string[]>();
   private readonly declaredAttributes = new Map<Label | Sublabel, Set<string>>();
+  /** Items read so far over all files, for progress (a big file reads for tens of seconds). */
+  private itemsRead = 0;
 
   constructor(
     private readonly tree: FileTree,
@@ -171,6 +173,8 @@ class DatumaroReader {
         const jsonPath = `$.items[${firstIndex + offset}]`;
         this.readItem(checkItem(items[offset], file.path, jsonPath), file, { file: file.path, jsonPath });
       }
+      this.itemsRead += items.length;
+      this.context.onProgress?.({ stage: 'reading Datumaro items', done: this.itemsRead });
     };
     const readCategories = (categories: DatumaroCategories): void => {
       this.readCategories(categories);
