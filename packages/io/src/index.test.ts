@@ -9,6 +9,7 @@ describe('@annoconv/io', () => {
       'DEFAULT_STREAMING_THRESHOLD',
       'FolderSink',
       'FolderTree',
+      'IMAGE_EXTENSIONS',
       'LABELMAP_HEADER',
       'MemorySink',
       'MemoryTree',
@@ -26,6 +27,7 @@ describe('@annoconv/io', () => {
       'decodeVocSegmentation',
       'encodeIndexMaskPng',
       'encodePng',
+      'extensionOf',
       'findVocLayout',
       'formatDatasetMeta',
       'formatLabelmap',
@@ -36,6 +38,7 @@ describe('@annoconv/io', () => {
       'hexToRgb',
       'imageSizeFromTree',
       'indexMaskToRgb',
+      'isImagePath',
       'labelmapColorLookup',
       'labelmapOrDefault',
       'normalizeEntryPath',
@@ -61,6 +64,7 @@ describe('@annoconv/io', () => {
       'vocPalette',
       'vocPaletteColor',
       'vocPaletteLookup',
+      'withoutExtension',
     ]);
   });
 

@@ -3,6 +3,7 @@
 export * from './limits.js';
 export * from './memory-tree.js';
 export * from './safe-path.js';
+export * from './path-names.js';
 export * from './voc-palette.js';
 export * from './labelmap.js';
 export * from './dataset-meta.js';

@@ -1,12 +1,7 @@
 // Matches a name from the annotations against a list of known names the way CVAT matches dataset items to task
 // frames (`match_dm_item`, FORMATS.md sheet B §A.3): the exact path, the path without extension, a shared path
 // suffix (a different root folder on one side), then the number of a `frame_000123` name.
-
-export function withoutExtension(path: string): string {
-  const slash = path.lastIndexOf('/');
-  const dot = path.lastIndexOf('.');
-  return dot > slash + 1 ? path.slice(0, dot) : path;
-}
+import { withoutExtension } from '@annoconv/io';
 
 /** `frame_000123` → 123, else undefined. */
 export function videoFrameNumber(name: string): number | undefined {

@@ -25,14 +25,3 @@ export function findAnnotationFiles(tree: FileTree): AnnotationFile[] {
   }
   return files.sort((a, b) => (a.root === b.root ? a.subset.localeCompare(b.subset) : a.root.localeCompare(b.root)));
 }
-
-export function extensionOf(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot) : '';
-}
-
-export function withoutExtension(path: string): string {
-  const extension = extensionOf(path);
-  return extension ? path.slice(0, -extension.length) : path;
-}

@@ -28,11 +28,11 @@ import {
   type Where,
 } from '@annoconv/core';
 import { decodeRle, maskToPolygons, rleFromString, rleToCvatMask, type Rle } from '@annoconv/geometry';
-import { DEFAULT_JSON_STREAM_THRESHOLD, streamSections, type SectionHandler } from '@annoconv/io';
+import { DEFAULT_JSON_STREAM_THRESHOLD, extensionOf, streamSections, type SectionHandler } from '@annoconv/io';
 import type { z } from 'zod';
 import { checkAnnotation, checkItem, type CheckedItem } from './item-check.js';
 import { ALLOWED_VERSIONS, categoriesSchema, type DatumaroAnnotation, type DatumaroCategories } from './schema.js';
-import { extensionOf, findAnnotationFiles, type AnnotationFile } from './paths.js';
+import { findAnnotationFiles, type AnnotationFile } from './paths.js';
 
 export interface DatumaroReadOptions extends ReadOptions {
   /** Turn masks into polygons (CVAT's conv_mask_to_poly); Datumaro's importer keeps masks by default. */

@@ -20,7 +20,7 @@ import {
   type WriteOptions,
 } from '@annoconv/core';
 import { cvatMaskToRle, encodeRle, rasterizeShape, rleToString, tracksToShapes } from '@annoconv/geometry';
-import { extensionOf, withoutExtension } from './paths.js';
+import { extensionOf, withoutExtension } from '@annoconv/io';
 
 type JsonObject = Record<string, unknown>;
 

@@ -10,10 +10,10 @@ import {
 } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
 import { instanceRegions, regionBitmap, regionPolygons } from '@annoconv/geometry';
-import { datasetMetaPath, decodePng, imageSizeFromTree, readDatasetMeta, rgbToHex, type DatasetMeta } from '@annoconv/io';
+import { datasetMetaPath, decodePng, extensionOf, imageSizeFromTree, isImagePath, readDatasetMeta, rgbToHex, withoutExtension, type DatasetMeta } from '@annoconv/io';
 import { parseLabel2, parseLabelColors } from './kitti-text.js';
 import { BACKGROUND_LABEL, EMPTY_FOLDER_MARKER, KITTI_DEFAULT_COLORS, type LabelColor } from './schema.js';
-import { extensionOf, isImagePath, itemId } from './names.js';
+
 import { pythonFloat } from './python-float.js';
 
 export interface KittiLayout {
@@ -98,9 +98,9 @@ export async function readKitti(tree: FileTree, options: ReadOptions, context: F
     const dataDir = detection ? `${root}label_2/` : `${root}instance/`;
     const imageDir = `${root}image_2/`;
     const images = new Map<string, string>();
-    for (const path of paths) if (path.startsWith(imageDir) && isImagePath(path)) images.set(itemId(path.slice(imageDir.length)), path);
+    for (const path of paths) if (path.startsWith(imageDir) && isImagePath(path)) images.set(withoutExtension(path.slice(imageDir.length)), path);
     const files = new Map<string, string>();
-    for (const path of paths) if (path.startsWith(dataDir) && path.endsWith(detection ? '.txt' : '.png')) files.set(itemId(path.slice(dataDir.length)), path);
+    for (const path of paths) if (path.startsWith(dataDir) && path.endsWith(detection ? '.txt' : '.png')) files.set(withoutExtension(path.slice(dataDir.length)), path);
     const ids = [...new Set([...files.keys(), ...images.keys()])].sort();
     for (const id of ids) {
       throwIfAborted(context);

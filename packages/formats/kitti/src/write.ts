@@ -4,10 +4,10 @@
 // `label_colors.txt` with labels sorted by name and the black (background) class first.
 import { indexLabels, mergeInstances, throwIfAborted, type Dataset, type FileSink, type FormatContext, type Frame, type Label, type Shape, type Sublabel, type WriteOptions } from '@annoconv/core';
 import { paintShapes, rasterizeShape, tracksToShapes } from '@annoconv/geometry';
-import { encodePng, vocPaletteColor } from '@annoconv/io';
+import { encodePng, vocPaletteColor, withoutExtension } from '@annoconv/io';
 import { formatLabelColors } from './kitti-text.js';
 import { BACKGROUND_LABEL, EMPTY_FOLDER_MARKER, type LabelColor, type Rgb } from './schema.js';
-import { itemId } from './names.js';
+
 import { pythonFloat } from './python-float.js';
 
 const MASKED: ReadonlySet<string> = new Set(['rectangle', 'polygon', 'ellipse', 'mask']);
@@ -81,7 +81,7 @@ export async function writeKitti(dataset: Dataset, sink: FileSink, options: Writ
       continue;
     }
     const subset = frame.subset || 'default';
-    const id = itemId(frame.name);
+    const id = withoutExtension(frame.name);
     const boxes: string[] = [];
     const masked: Shape[] = [];
     (byFrame.get(frame.index) ?? []).forEach((shape, position) => {

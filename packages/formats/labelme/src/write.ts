@@ -7,9 +7,9 @@ import {
   type Dataset, type FileSink, type FormatContext, type Frame, type Label, type Shape, type Sublabel, type WriteOptions,
 } from '@annoconv/core';
 import { cvatMaskToBitmap, rasterizeShape, tracksToShapes } from '@annoconv/geometry';
-import { encodePng } from '@annoconv/io';
+import { encodePng, withoutExtension } from '@annoconv/io';
 import { formatAttributeText, type AttributeValue } from './attribute-text.js';
-import { itemId } from './names.js';
+
 import { pythonFloat } from './python-float.js';
 
 const KEPT: ReadonlySet<string> = new Set(['rectangle', 'polygon', 'mask', 'ellipse']);
@@ -66,7 +66,7 @@ export async function writeLabelMe(dataset: Dataset, sink: FileSink, options: Wr
       continue;
     }
     const subset = frame.subset || 'default';
-    const id = itemId(frame.name);
+    const id = withoutExtension(frame.name);
     // Datumaro names the XML after the item id, or after the image file when that name is taken.
     let xmlPath = `${subset}/${id}.xml`;
     let maskPrefix = id;

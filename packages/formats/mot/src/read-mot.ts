@@ -6,10 +6,10 @@ import {
   DatasetBuilder, ParseError, shapesToTracks, throwIfAborted,
   type AttributeVal, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape, type TrackedShapeItem,
 } from '@annoconv/core';
-import { imageSizeFromTree, readDatasetMeta } from '@annoconv/io';
+import { imageSizeFromTree, readDatasetMeta, extensionOf, isImagePath, withoutExtension } from '@annoconv/io';
 import { parseGtText, parseLabelsText, parseSeqinfo } from './mot-text.js';
 import { MOT16_LABELS, type Seqinfo } from './schema.js';
-import { extensionOf, isImagePath, itemId, pad6 } from './names.js';
+import { pad6 } from './names.js';
 import { pythonFloat } from './python-float.js';
 
 /** The folder holding `gt/gt.txt` ('' for the root, else with a trailing slash); the shallowest one wins. */
@@ -46,7 +46,7 @@ export async function readMot(tree: FileTree, _options: ReadOptions, context: Fo
   const imagesByNumber = new Map<number, string>();
   for (const path of paths) {
     if (!path.startsWith(imageDir) || !isImagePath(path)) continue;
-    const id = itemId(path.slice(imageDir.length));
+    const id = withoutExtension(path.slice(imageDir.length));
     if (!/^\d+$/.test(id)) {
       diagnostics.warn('annotation-unmatched', `image name '${id}' is not a frame number; CVAT maps MOT frames by int(name) − 1, so it is not read`, { file: path });
       continue;

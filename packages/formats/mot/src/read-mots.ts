@@ -9,10 +9,10 @@ import {
 } from '@annoconv/core';
 import { bitmapToCvatMask } from '@annoconv/geometry';
 import { instanceRegions, regionBitmap, regionPolygons } from '@annoconv/geometry';
-import { decodePng, imageSizeFromTree, readDatasetMeta } from '@annoconv/io';
+import { decodePng, imageSizeFromTree, readDatasetMeta, extensionOf, isImagePath, withoutExtension } from '@annoconv/io';
 import { MOTS_DEFAULT_LABELS } from './schema.js';
 import { parseLabelsText } from './mot-text.js';
-import { extensionOf, isImagePath, itemId, naturalCompare } from './names.js';
+import { naturalCompare } from './names.js';
 
 /** Folders holding an `instances/` folder (PNGs or labels.txt): '' for the root, else `train/` style prefixes. */
 export function findMotsRoots(paths: readonly string[]): string[] {
@@ -49,8 +49,8 @@ export async function readMots(tree: FileTree, options: ReadOptions, context: Fo
     const instances = new Map<string, string>();
     const images = new Map<string, string>();
     for (const path of paths) {
-      if (path.startsWith(`${root}instances/`) && path.toLowerCase().endsWith('.png')) instances.set(itemId(path.slice(root.length + 'instances/'.length)), path);
-      else if (path.startsWith(`${root}images/`) && isImagePath(path)) images.set(itemId(path.slice(root.length + 'images/'.length)), path);
+      if (path.startsWith(`${root}instances/`) && path.toLowerCase().endsWith('.png')) instances.set(withoutExtension(path.slice(root.length + 'instances/'.length)), path);
+      else if (path.startsWith(`${root}images/`) && isImagePath(path)) images.set(withoutExtension(path.slice(root.length + 'images/'.length)), path);
     }
     pending.push({ root, labels, ignoreLabel: () => builder.label('ignored'), instances, images });
   }

@@ -4,8 +4,9 @@
 // rows with Python's float text. Everything MOT cannot hold is reported.
 import { throwIfAborted, type Dataset, type FileSink, type FormatContext, type Label, type Shape, type WriteOptions, type Where } from '@annoconv/core';
 import { tracksToShapes } from '@annoconv/geometry';
-import { itemId } from './names.js';
+
 import { pythonFloat } from './python-float.js';
+import { withoutExtension } from '@annoconv/io';
 
 interface Row {
   shape: Pick<Shape, 'label_id' | 'points' | 'occluded' | 'attributes' | 'rotation' | 'type'>;
@@ -82,7 +83,7 @@ export async function writeMot(dataset: Dataset, sink: FileSink, options: WriteO
       continue;
     }
     position++;
-    const id = itemId(frame.name);
+    const id = withoutExtension(frame.name);
     const number = /^\d+$/.test(id) ? Number(id) : position;
     numbered.push({ number, frame });
     if ((rowsByFrame.get(frame.index)?.length ?? 0) > 0) lastRow = Math.max(lastRow, number);

@@ -3,8 +3,7 @@
 // pixel = 1000 · (label index + 1) + track index, `labels.txt` beside the PNGs.
 import { throwIfAborted, type Dataset, type FileSink, type FormatContext, type WriteOptions } from '@annoconv/core';
 import { paintShapes, tracksToShapes, type PaintShape } from '@annoconv/geometry';
-import { encodePng } from '@annoconv/io';
-import { itemId } from './names.js';
+import { encodePng, withoutExtension } from '@annoconv/io';
 
 const PAINTED: ReadonlySet<string> = new Set(['rectangle', 'polygon', 'ellipse', 'mask']);
 
@@ -81,7 +80,7 @@ export async function writeMots(dataset: Dataset, sink: FileSink, options: Write
         const target = new Uint16Array(frame.width * frame.height);
         paintShapes(shapes, frame.height, frame.width, target);
         subsets.add(subset);
-        await sink.write(`${subset}/instances/${itemId(frame.name)}.png`, encodePng({ width: frame.width, height: frame.height, channels: 1, bitDepth: 16, data: target }));
+        await sink.write(`${subset}/instances/${withoutExtension(frame.name)}.png`, encodePng({ width: frame.width, height: frame.height, channels: 1, bitDepth: 16, data: target }));
       }
     }
     const wrotePng = shapes !== undefined && shapes.length > 0 && Boolean(frame.width && frame.height);

@@ -4,13 +4,7 @@
 // as polygons unless `convMaskToPoly` is false. Boxes and tags of a full VOC dataset belong to the PASCAL VOC format.
 import { DatasetBuilder, normalizeFrameGroups, ParseError, throwIfAborted, type Dataset, type FileTree, type FormatContext, type Label, type ReadOptions, type Shape } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, imageSizeFromTree, labelmapColorLookup, readVocLabelmap, parseVocImageSet, rgbToHex, decodeVocSegmentation } from '@annoconv/io';
-
-function extensionOf(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot) : '';
-}
+import { decodeVocSegmentation, extensionOf, findVocLayout, imageSizeFromTree, labelmapColorLookup, parseVocImageSet, readVocLabelmap, rgbToHex } from '@annoconv/io';
 
 function newShape(fields: Pick<Shape, 'type' | 'label_id' | 'frame' | 'points' | 'group'>): Shape {
   return { id: null, source: 'file', attributes: [], occluded: false, outside: false, z_order: 0, rotation: 0, score: 1, elements: [], ...fields };

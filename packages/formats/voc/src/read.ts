@@ -21,7 +21,7 @@ import {
 } from '@annoconv/core';
 import { ParseError } from '@annoconv/core';
 import { bitmapToCvatMask, maskToPolygons } from '@annoconv/geometry';
-import { findVocLayout, imageSizeFromTree, labelmapColorLookup, readVocLabelmap, parseVocClassList, parseVocImageSet, rgbToHex, decodeVocSegmentation, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
+import { decodeVocSegmentation, extensionOf, findVocLayout, imageSizeFromTree, labelmapColorLookup, parseVocClassList, parseVocImageSet, readVocLabelmap, rgbToHex, type LabelmapEntry, type VocImageSetTask } from '@annoconv/io';
 import { parseVocAnnotationXml } from './annotation-xml.js';
 import { round2 } from './python-float.js';
 import type { VocObject } from './schema.js';
@@ -48,12 +48,6 @@ function baseName(path: string): string {
 
 function isXmlPath(path: string): boolean {
   return path.toLowerCase().endsWith('.xml');
-}
-
-function extensionOf(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot) : '';
 }
 
 function newShape(fields: Pick<Shape, 'type' | 'label_id' | 'frame' | 'points'> & Partial<Shape>): Shape {

@@ -1,21 +1,12 @@
 // Item ids and image file names: a frame `a/b/img.jpg` is item `a/b/img` (Datumaro's id is the path without its
 // extension); frames with no extension are written with `.jpg`, Datumaro's default image extension.
+import { extensionOf, isImagePath as hasImageExtension } from '@annoconv/io';
+
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp', '.jpe', '.jp2', '.pbm', '.pgm', '.ppm', '.dng', '.mpo', '.heic', '.avif', '.pfm']);
 
-/** The extension of a path's last component, with its dot, or ''. */
-export function extensionOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  const dot = path.lastIndexOf('.');
-  return dot > slash + 1 ? path.slice(dot) : '';
-}
-
-export function withoutExtension(path: string): string {
-  const extension = extensionOf(path);
-  return extension ? path.slice(0, -extension.length) : path;
-}
-
+/** An image by Ultralytics' list of image extensions (longer than the other formats'). */
 export function isImagePath(path: string): boolean {
-  return IMAGE_EXTENSIONS.has(extensionOf(path).toLowerCase());
+  return hasImageExtension(path, IMAGE_EXTENSIONS);
 }
 
 /** Item id and image extension of a frame name. */

@@ -5,9 +5,10 @@ import type { Dataset, FileTree, FormatContext, ReadOptions, Tag } from '@annoco
 import { DatasetBuilder, ParseError, SchemaError, throwIfAborted } from '@annoconv/core';
 import { FrameTable } from './frame-table.js';
 import { readTreeImageSize } from './image-size.js';
-import { extensionOf, isImagePath, withoutExtension } from './item-path.js';
+import { isImagePath } from './item-path.js';
 import { labelsJsonSchema, type LabelsJson } from './schema.js';
 import { NO_LABEL } from './write-classification.js';
+import { extensionOf, withoutExtension } from '@annoconv/io';
 
 interface ClassificationItem {
   subset: string;

@@ -3,11 +3,11 @@
 // beside `labels/<subset>/*.txt` + `images/<subset>/*`, or beside `Annotations/*.txt` + `Images/*`.
 import type { Dataset, FileTree, FormatContext, Label, ReadOptions } from '@annoconv/core';
 import { DatasetBuilder, ParseError, throwIfAborted } from '@annoconv/core';
-import { readDatasetMeta } from '@annoconv/io';
+import { extensionOf, readDatasetMeta, withoutExtension } from '@annoconv/io';
 import { findDarknetConfig } from './find-config.js';
 import { FrameTable } from './frame-table.js';
 import { readImagesMeta, readTreeImageSize, type Size } from './image-size.js';
-import { dirnameOf, extensionOf, isImagePath, joinPath, normalizeListedPath, withoutExtension } from './item-path.js';
+import { dirnameOf, isImagePath, joinPath, normalizeListedPath } from './item-path.js';
 import { readLabelFile, type LabelFileSetup, type ReadObjects } from './read-label-file.js';
 
 const DARKNET_KEYS = new Set(['classes', 'names', 'backup']);

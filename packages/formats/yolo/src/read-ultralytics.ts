@@ -3,13 +3,13 @@
 // (FORMATS.md §4.4). Track ids in the last column become tracks as CVAT rebuilds them.
 import type { Dataset, FileTree, FormatContext, Label, ReadOptions, TrackedShapeItem } from '@annoconv/core';
 import { DatasetBuilder, ParseError, SchemaError, shapesToTracks, throwIfAborted } from '@annoconv/core';
-import { readDatasetMeta, type DatasetMeta } from '@annoconv/io';
+import { extensionOf, readDatasetMeta, withoutExtension, type DatasetMeta } from '@annoconv/io';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { DecodeFlavour } from './decode-line.js';
 import { findYamlConfig } from './find-config.js';
 import { FrameTable } from './frame-table.js';
 import { readImagesMeta, readTreeImageSize } from './image-size.js';
-import { extensionOf, isImagePath, joinPath, normalizeListedPath, withoutExtension } from './item-path.js';
+import { isImagePath, joinPath, normalizeListedPath } from './item-path.js';
 import { readLabelFile, type ReadObjects } from './read-label-file.js';
 import { dataYamlSchema, NON_SUBSET_KEYS, type DataYaml } from './schema.js';
 
