@@ -16,4 +16,5 @@ export * from './parse-annotations.js';
 export * from './parse-dataset.js';
 export * from './operations/index.js';
 export * from './text-positions.js';
+export * from './xml-schema-error.js';
 export * from './export/index.js';

@@ -1,7 +1,7 @@
 // Reading one LabelMe annotation XML: well-formedness (with the line of the fault), the `<annotation>` root and
 // the schema, every problem a ParseError naming the file, the element path and its line.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { LineIndex, ParseError, elementPath } from '@annoconv/core';
+import { LineIndex, ParseError, xmlSchemaError } from '@annoconv/core';
 import { documentSchema, REPEATED_ELEMENTS, type LabelMeAnnotation } from './schema.js';
 
 export interface ParsedAnnotation {
@@ -36,15 +36,7 @@ export function parseAnnotationXml(text: string, file: string): ParsedAnnotation
   const result = documentSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    let node: unknown = raw;
-    let offset: number | undefined;
-    for (const key of issue.path) {
-      if (typeof node !== 'object' || node === null) break;
-      node = (node as Record<PropertyKey, unknown>)[key as PropertyKey];
-      offset = startOf(node) ?? offset;
-    }
-    const element = elementPath(issue.path);
-    throw new ParseError(`${element ? `<${element}> ` : ''}${issue.message}`, { file, ...(element ? { element } : {}), ...(offset !== undefined ? { line: lines.lineAt(offset) } : {}) });
+    throw xmlSchemaError(issue.message, issue.path, raw, file, lines, startOf);
   }
   const rawObjects = ((raw.annotation as Record<string, unknown>).object as unknown[] | undefined) ?? [];
   return { annotation: result.data.annotation, objectLines: rawObjects.map((object) => lines.lineAt(startOf(object) ?? 0)) };

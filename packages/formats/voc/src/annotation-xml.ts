@@ -1,7 +1,7 @@
 // Reading one `Annotations/<id>.xml`: well-formedness (with the line of the fault), the root, and the schema, every
 // problem reported as a ParseError naming the file, the element path and its line.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { LineIndex, ParseError, elementPath } from '@annoconv/core';
+import { LineIndex, ParseError, xmlSchemaError } from '@annoconv/core';
 import { annotationDocumentSchema, REPEATED_ELEMENTS, type VocAnnotation } from './schema.js';
 
 export interface ParsedVocAnnotation {
@@ -36,16 +36,7 @@ export function parseVocAnnotationXml(text: string, file: string): ParsedVocAnno
   const result = annotationDocumentSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    // The line of the deepest element on the issue's path that the parser located.
-    let node: unknown = raw;
-    let offset: number | undefined;
-    for (const key of issue.path) {
-      if (typeof node !== 'object' || node === null) break;
-      node = (node as Record<PropertyKey, unknown>)[key as PropertyKey];
-      offset = startOf(node) ?? offset;
-    }
-    const element = elementPath(issue.path);
-    throw new ParseError(`${element ? `<${element}> ` : ''}${issue.message}`, { file, ...(element ? { element } : {}), ...(offset !== undefined ? { line: lines.lineAt(offset) } : {}) });
+    throw xmlSchemaError(issue.message, issue.path, raw, file, lines, startOf);
   }
   const rawObjects = ((raw.annotation as Record<string, unknown> | undefined)?.object as unknown[] | undefined) ?? [];
   const objectLines = rawObjects.map((object) => {
