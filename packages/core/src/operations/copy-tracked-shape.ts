@@ -1,17 +1,8 @@
-// A deep copy of a tracked shape (keyframe), with optional field changes, for slicing and cutting tracks.
+// A deep copy of a tracked shape (keyframe), with optional field changes, for slicing and cutting tracks: the
+// serializer's copy (exactly the model's fields) with the changes on top.
 import type { TrackedShape } from '../model/annotations.js';
+import { serializeTrackedShape } from './serialize-annotations.js';
 
 export function copyTrackedShape(shape: TrackedShape, changes: Partial<TrackedShape> = {}): TrackedShape {
-  return {
-    id: shape.id,
-    type: shape.type,
-    frame: shape.frame,
-    occluded: shape.occluded,
-    outside: shape.outside,
-    z_order: shape.z_order,
-    rotation: shape.rotation,
-    points: [...shape.points],
-    attributes: shape.attributes.map((attribute) => ({ ...attribute })),
-    ...changes,
-  };
+  return { ...serializeTrackedShape(shape), ...changes };
 }
